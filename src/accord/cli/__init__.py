@@ -1,0 +1,16 @@
+"""The ``accord`` command line.
+
+Each command is a thin function here that parses its options; the work is imported when the
+command runs, so that ``accord`` starts fast whichever command is asked for. Problems with
+input become one line on stderr and exit status 2 (see :func:`accord.cli._app.guarded`).
+"""
+
+from __future__ import annotations
+
+from accord.cli import backtest as _backtest  # noqa: F401  (registers the command)
+from accord.cli import convert as _convert  # noqa: F401
+from accord.cli import forecast as _forecast  # noqa: F401
+from accord.cli import models as _models  # noqa: F401
+from accord.cli._app import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,69 @@
+"""The typer application, its error handling and the shared output helpers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn
+
+import typer
+
+from accord.io._errors import InputError
+
+__all__ = ["app", "fail", "guarded", "main", "print_json", "stdout_console"]
+
+app = typer.Typer(
+    name="accord",
+    help="Understand and forecast multi-party negotiations.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+#: Exit status for bad input (files, options).
+BAD_INPUT = 2
+
+
+def fail(message: str, status: int = BAD_INPUT) -> NoReturn:
+    """Print ``accord: message`` on stderr and exit with ``status``."""
+    sys.stderr.write(f"accord: {message}\n")
+    raise typer.Exit(status)
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Turn expected failures into one line on stderr and a clean exit status."""
+    try:
+        yield
+    except InputError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted", status=130)
+    except BrokenPipeError:
+        # The reader went away (e.g. `accord ... | head`): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+
+
+def print_json(data: Any) -> None:
+    """Write ``data`` as JSON on stdout, and nothing else."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    sys.stdout.flush()
+
+
+def stdout_console() -> Any:
+    """A rich console on stdout, wide enough for tables when stdout is not a terminal."""
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 120
+    return Console(width=width, highlight=False, soft_wrap=False)
+
+
+def main() -> None:
+    """Entry point of the ``accord`` command."""
+    app()

@@ -1,0 +1,62 @@
+"""Option parsing shared by the commands that run models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accord.cli._app import fail
+
+__all__ = ["build_models", "parse_params"]
+
+
+def _value(text: str) -> Any:
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if lowered in ("none", "null"):
+        return None
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+def parse_params(items: list[str] | None) -> dict[str, dict[str, Any]]:
+    """Parse ``--param``: ``["bdm.variant=literal"]`` -> ``{"bdm": {"variant": "literal"}}``."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        model, dot, name = key.partition(".")
+        if not sep or not dot or not model or not name:
+            fail(f"--param {item!r}: expected MODEL.NAME=VALUE, e.g. bdm.variant=literal")
+        out.setdefault(model, {})[name] = _value(value)
+    return out
+
+
+def build_models(
+    names: list[str] | None, params: dict[str, dict[str, Any]], *, rounds: int | None = None
+) -> dict[str, Any]:
+    """The requested registered models (all of them when ``names`` is empty), configured."""
+    from accord.models import MODELS
+
+    chosen = list(dict.fromkeys(names)) if names else list(MODELS)
+    unknown = [n for n in chosen if n not in MODELS]
+    unknown += [n for n in params if n not in MODELS]
+    if unknown:
+        fail(f"unknown model {unknown[0]!r}; choose from {', '.join(MODELS)}")
+    models = {}
+    for name in chosen:
+        settings = dict(params.get(name, {}))
+        if name == "bdm" and rounds is not None:
+            settings["rounds"] = rounds
+        try:
+            model = MODELS[name](**settings)
+            model.check_params()
+        except TypeError as exc:
+            fail(f"model {name!r}: {exc}".replace("__init__() ", ""))
+        except ValueError as exc:
+            fail(f"model {name!r}: {exc}")
+        models[name] = model
+    return models

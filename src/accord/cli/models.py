@@ -1,0 +1,23 @@
+"""``accord models``: the registered forecasting models and their hyperparameters."""
+
+from __future__ import annotations
+
+from accord.cli._app import app, guarded, stdout_console
+
+
+@app.command("models")
+def list_models() -> None:
+    """List the registered forecasting models."""
+    with guarded():
+        from rich.table import Table
+
+        from accord.models import MODELS
+
+        table = Table(header_style="bold")
+        table.add_column("Name")
+        table.add_column("Model")
+        table.add_column("Hyperparameters (defaults)")
+        for name, cls in MODELS.items():
+            params = ", ".join(f"{k}={v!r}" for k, v in cls().get_params().items())
+            table.add_row(name, cls.summary, params or "-")
+        stdout_console().print(table)

@@ -1,0 +1,35 @@
+"""The edge of accord: reading, validating and writing files.
+
+Everything that comes from outside - scenario files (YAML, JSON, the two CSV conventions of the
+field), the DEU III data set - is validated here and turned into the frozen objects of
+:mod:`accord.scenario`. Problems are reported as :class:`InputError`, one line naming the file,
+the place and the problem. The core never imports this package.
+"""
+
+from __future__ import annotations
+
+from accord.io._errors import InputError
+from accord.io._files import (
+    FORMATS,
+    Format,
+    atomic_write,
+    dump_scenario,
+    format_for,
+    load_scenario,
+    parse_scenario,
+    save_scenario,
+    scenario_to_dict,
+)
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "InputError",
+    "atomic_write",
+    "dump_scenario",
+    "format_for",
+    "load_scenario",
+    "parse_scenario",
+    "save_scenario",
+    "scenario_to_dict",
+]

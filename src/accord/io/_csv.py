@@ -1,0 +1,318 @@
+"""The two CSV conventions of the field, read and written.
+
+Expected-utility replications (``Actor,Capability,Position,Salience``)
+    One issue, one row per actor. Salience is on 0-1, or on 0-100 when any value exceeds 1.
+    The scale of the issue is ``[min, max]`` of the positions. (The convention of the open
+    re-implementations of Bueno de Mesquita's model, e.g. the emission-standards example.)
+
+KTAB's SMP CSV
+    Line 1: ``name, description, number of actors, number of dimensions``; line 2: a header;
+    then one row per actor: ``actor, description, capability, position_1, salience_1, ...``,
+    positions and saliences on 0-100. Trailing commas and spaces around fields are allowed, as
+    in KTAB's own examples. (KAPSARC Toolkit for Behavioral Analysis, ``smp`` example data.)
+
+Both become ordinary scenarios: the issue scale is [0, 100] for KTAB files; saliences are
+divided by 100 where the file uses 0-100; ids and titles come from the file name (and KTAB's
+first line).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from pathlib import Path
+
+from accord.io._errors import InputError
+from accord.scenario import Actor, Issue, Scenario, Stake
+
+__all__ = [
+    "REPLICATION_HEADER",
+    "is_ktab",
+    "is_replication",
+    "ktab_problem",
+    "read_ktab",
+    "read_replication",
+    "replication_problem",
+    "write_ktab",
+    "write_replication",
+]
+
+REPLICATION_HEADER = ("Actor", "Capability", "Position", "Salience")
+
+
+def slug(text: str) -> str:
+    """A scenario id from free text: lowercase letters and digits joined by hyphens."""
+    out = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return out or "scenario"
+
+
+def _rows(text: str) -> list[list[str]]:
+    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+
+
+def _strip_trailing(row: list[str]) -> list[str]:
+    while row and row[-1] == "":
+        row = row[:-1]
+    return row
+
+
+def is_replication(text: str) -> bool:
+    first = _rows(text.split("\n", 1)[0])
+    return bool(first) and tuple(c.lower() for c in _strip_trailing(first[0])) == tuple(
+        h.lower() for h in REPLICATION_HEADER
+    )
+
+
+def is_ktab(text: str) -> bool:
+    first = _strip_trailing(_rows(text.split("\n", 1)[0])[0]) if text.strip() else []
+    if len(first) != 4:
+        return False
+    try:
+        int(first[2])
+        int(first[3])
+    except ValueError:
+        return False
+    return True
+
+
+def _number(cell: str, source: str, line: int, column: str) -> float:
+    try:
+        value = float(cell)
+    except ValueError:
+        raise InputError(source, f"{column}: expected a number, got {cell!r}", line=line) from None
+    if not math.isfinite(value):
+        raise InputError(source, f"{column}: must be a finite number, got {cell!r}", line=line)
+    return value
+
+
+def read_replication(text: str, source: str) -> Scenario:
+    """A scenario from the replications' CSV (see the module docstring)."""
+    rows = _rows(text)
+    header = _strip_trailing(rows[0])
+    names = [c.lower() for c in header]
+    index = {name.lower(): names.index(name.lower()) for name in REPLICATION_HEADER}
+    actors: list[Actor] = []
+    raw: list[tuple[str, float, float, int]] = []
+    seen: set[str] = set()
+    for line, row in enumerate(rows[1:], start=2):
+        row = _strip_trailing(row)
+        if not row:
+            continue
+        if len(row) < len(header):
+            raise InputError(source, f"expected {len(header)} columns, found {len(row)}", line=line)
+        name = row[index["actor"]]
+        if not name:
+            raise InputError(source, "Actor: must not be empty", line=line)
+        if name in seen:
+            raise InputError(source, f"Actor: duplicate actor {name!r}", line=line)
+        seen.add(name)
+        capability = _number(row[index["capability"]], source, line, "Capability")
+        if capability <= 0:
+            raise InputError(source, f"Capability: must be > 0, got {capability:g}", line=line)
+        position = _number(row[index["position"]], source, line, "Position")
+        salience = _number(row[index["salience"]], source, line, "Salience")
+        if not 0 <= salience <= 100:
+            raise InputError(
+                source, f"Salience: must lie in [0, 1] or [0, 100], got {salience:g}", line=line
+            )
+        actors.append(Actor(id=name, capability=capability))
+        raw.append((name, position, salience, line))
+    if not raw:
+        raise InputError(source, "no actor rows after the header")
+    per_cent = any(s > 1 for _, _, s, _ in raw)
+    positions = [p for _, p, _, _ in raw]
+    low, high = min(positions), max(positions)
+    if not low < high:
+        raise InputError(
+            source, "every actor holds the same position, so the issue has no scale [min, max]"
+        )
+    if all(s == 0 for _, _, s, _ in raw):
+        raise InputError(source, "Salience: every salience is 0: nobody cares about the issue")
+    stem = Path(source).stem
+    issue = Issue(id="issue", name=stem, low=low, high=high)
+    stakes = tuple(
+        Stake(actor=name, issue="issue", position=p, salience=s / 100 if per_cent else s)
+        for name, p, s, _ in raw
+    )
+    return Scenario(id=slug(stem), title=stem, actors=tuple(actors), issues=(issue,), stakes=stakes)
+
+
+def read_ktab(text: str, source: str) -> Scenario:
+    """A scenario from KTAB's SMP CSV (see the module docstring)."""
+    rows = _rows(text)
+    first = _strip_trailing(rows[0])
+    name, description = first[0], first[1]
+    n_actors = int(first[2])
+    n_dims = int(first[3])
+    if n_actors < 1 or n_dims < 1:
+        raise InputError(source, "line 1 must give at least one actor and one dimension", line=1)
+    if len(rows) < 2:
+        raise InputError(source, "missing the header line", line=2)
+    header = _strip_trailing(rows[1])
+    expected = 3 + 2 * n_dims
+    if len(header) != expected:
+        raise InputError(
+            source,
+            f"header has {len(header)} columns; {n_dims} dimension(s) need {expected} "
+            "(actor, description, capability, then position and salience per dimension)",
+            line=2,
+        )
+    dims = [slug(header[3 + 2 * d]) or f"dim{d + 1}" for d in range(n_dims)]
+    if len(set(dims)) != n_dims:
+        dims = [f"dim{d + 1}" for d in range(n_dims)]
+    actors: list[Actor] = []
+    stakes: list[Stake] = []
+    seen: set[str] = set()
+    body = [(line, _strip_trailing(row)) for line, row in enumerate(rows[2:], start=3)]
+    body = [(line, row) for line, row in body if row]
+    if len(body) != n_actors:
+        raise InputError(source, f"line 1 announces {n_actors} actors; found {len(body)} rows")
+    salience_total = [0.0] * n_dims
+    for line, row in body:
+        if len(row) != expected:
+            raise InputError(source, f"expected {expected} columns, found {len(row)}", line=line)
+        actor_id = row[0]
+        if not actor_id:
+            raise InputError(source, "actor: must not be empty", line=line)
+        if actor_id in seen:
+            raise InputError(source, f"duplicate actor {actor_id!r}", line=line)
+        seen.add(actor_id)
+        capability = _number(row[2], source, line, header[2] or "capability")
+        if capability <= 0:
+            raise InputError(source, f"{header[2]}: must be > 0, got {capability:g}", line=line)
+        actors.append(Actor(id=actor_id, name=row[1] or None, capability=capability))
+        for d in range(n_dims):
+            position = _number(row[3 + 2 * d], source, line, header[3 + 2 * d])
+            salience = _number(row[4 + 2 * d], source, line, header[4 + 2 * d])
+            if not 0 <= position <= 100:
+                raise InputError(
+                    source,
+                    f"{header[3 + 2 * d]}: must lie in [0, 100], got {position:g}",
+                    line=line,
+                )
+            if not 0 <= salience <= 100:
+                raise InputError(
+                    source,
+                    f"{header[4 + 2 * d]}: must lie in [0, 100], got {salience:g}",
+                    line=line,
+                )
+            salience_total[d] += salience
+            stakes.append(
+                Stake(actor=actor_id, issue=dims[d], position=position, salience=salience / 100)
+            )
+    for d in range(n_dims):
+        if salience_total[d] <= 0:
+            raise InputError(source, f"{header[4 + 2 * d]}: every salience is 0", line=2)
+    issues = tuple(
+        Issue(id=dims[d], name=header[3 + 2 * d] if header[3 + 2 * d] != dims[d] else None)
+        for d in range(n_dims)
+    )
+    # KTAB lists stakes actor by actor; keep the scenario's positions grouped the same way.
+    return Scenario(
+        id=slug(name),
+        title=name or Path(source).stem,
+        description=description or None,
+        actors=tuple(actors),
+        issues=issues,
+        stakes=tuple(stakes),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+
+
+def replication_problem(scenario: Scenario) -> str | None:
+    """Why the scenario cannot be written as a replications CSV without loss (None: it can)."""
+    if len(scenario.issues) != 1:
+        return f"it has {len(scenario.issues)} issues; the format holds one"
+    issue = scenario.issues[0]
+    stakes = scenario.stakes_on(issue.id)
+    if len(stakes) != len(scenario.actors):
+        return "some actors have no position on the issue"
+    positions = [s.position for s in stakes]
+    if (issue.low, issue.high) != (min(positions), max(positions)):
+        return "the issue's scale is not [min, max] of the positions"
+    return _extras_problem(scenario)
+
+
+def ktab_problem(scenario: Scenario) -> str | None:
+    """Why the scenario cannot be written as KTAB SMP CSV without loss (None: it can)."""
+    for issue in scenario.issues:
+        if (issue.low, issue.high) != (0.0, 100.0):
+            return f"issue {issue.id!r} is not on the 0-100 scale"
+        if len(scenario.stakes_on(issue.id)) != len(scenario.actors):
+            return f"not every actor has a position on issue {issue.id!r}"
+        if slug(issue.name or issue.id) != issue.id:
+            return f"issue id {issue.id!r} is not the slug of its name, which KTAB files keep"
+    return _extras_problem(scenario)
+
+
+def _extras_problem(scenario: Scenario) -> str | None:
+    lost = []
+    if scenario.evidence:
+        lost.append("evidence")
+    if scenario.outcome is not None:
+        lost.append("the outcome")
+    if scenario.as_of is not None:
+        lost.append("as_of")
+    if any(a.role != "party" or a.aliases or a.capability_range for a in scenario.actors):
+        lost.append("actor roles, aliases or ranges")
+    if any(
+        i.status_quo is not None or i.labels or i.options or i.description for i in scenario.issues
+    ):
+        lost.append("status quos, labels, options or issue descriptions")
+    if any(
+        s.reservation is not None or s.evidence or s.note or s.position_range or s.salience_range
+        for s in scenario.stakes
+    ):
+        lost.append("reservations, evidence links, notes or ranges")
+    return ("CSV cannot hold " + ", ".join(lost)) if lost else None
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _text(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def write_replication(scenario: Scenario) -> str:
+    """The scenario as a replications CSV (check :func:`replication_problem` first)."""
+    issue = scenario.issues[0]
+    capability = {a.id: a.capability for a in scenario.actors}
+    rows = [list(REPLICATION_HEADER)]
+    for stake in scenario.stakes_on(issue.id):
+        rows.append(
+            [stake.actor, _fmt(capability[stake.actor]), _fmt(stake.position), _fmt(stake.salience)]
+        )
+    return _text(rows)
+
+
+def write_ktab(scenario: Scenario) -> str:
+    """The scenario as KTAB SMP CSV (check :func:`ktab_problem` first)."""
+    rows = [
+        [
+            scenario.title,
+            scenario.description or "",
+            str(len(scenario.actors)),
+            str(len(scenario.issues)),
+        ]
+    ]
+    header = ["Actor", "Description", "Capability"]
+    for issue in scenario.issues:
+        header += [issue.name or issue.id, f"Sal-{issue.id}"]
+    rows.append(header)
+    for actor in scenario.actors:
+        row = [actor.id, actor.name or "", _fmt(actor.capability)]
+        for issue in scenario.issues:
+            stake = scenario.stake(actor.id, issue.id)
+            assert stake is not None
+            row += [_fmt(stake.position), _fmt(round(stake.salience * 100, 10))]
+        rows.append(row)
+    return _text(rows)

@@ -1,0 +1,235 @@
+"""Reading structured text safely: size limits, encodings, YAML without surprises, JSON strictly.
+
+YAML is read with PyYAML's safe loader, so tags that would construct Python objects are
+refused, never executed. Beyond that:
+
+- only ``true``/``false`` are booleans (YAML 1.2), so an actor called ``NO`` (Norway) or ``on``
+  stays a string;
+- aliases are allowed, but the document's size with every alias expanded is counted on the
+  node graph (linear in the file) and a document that would expand past a limit - a "billion
+  laughs" alias bomb - is rejected before anything is built;
+- duplicate keys in a mapping are an error rather than a silent overwrite;
+- every value's line number is kept, so errors can name the line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from accord.io._errors import InputError, PathPart
+
+__all__ = ["MAX_BYTES", "Document", "parse_json", "parse_yaml", "read_text"]
+
+#: Input files larger than this are refused.
+MAX_BYTES = 10 * 1024 * 1024
+#: Documents larger than this with every alias expanded are refused.
+MAX_EXPANDED_NODES = 1_000_000
+
+
+@dataclass(frozen=True)
+class Document:
+    """Parsed data with the line of each value, keyed by its path."""
+
+    data: Any
+    lines: dict[tuple[PathPart, ...], int]
+
+    def line_of(self, path: tuple[PathPart, ...]) -> int | None:
+        """The line of ``path`` or of its nearest ancestor that has one."""
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+def read_text(path: str | os.PathLike[str], source: str | None = None) -> str:
+    """The file's text, or InputError for a missing, huge, binary or non-UTF-8 file."""
+    name = source or str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if p.is_dir():
+        raise InputError(name, "is a directory, not a file")
+    if size > MAX_BYTES:
+        raise InputError(
+            name, f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB"
+        )
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if b"\x00" in raw:
+        raise InputError(name, "not a text file (it contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"not valid UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise InputError(name, "file is empty")
+    return text
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def parse_yaml(text: str, source: str) -> Document:
+    """Parse YAML text into a :class:`Document`, or raise InputError."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError(source, "file is empty")
+        _check_expansion(node, source)
+        lines: dict[tuple[PathPart, ...], int] = {}
+        _collect_lines(node, (), lines, source, set())
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "could not determine a constructor" in str(exc.problem or ""):
+            problem = f"unsupported YAML tag {_tag_of(exc)}(tags that build objects are refused)"
+        raise InputError(source, f"invalid YAML: {problem}", line=line) from None
+    except yaml.YAMLError as exc:
+        raise InputError(source, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise InputError(source, "invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+    return Document(data=data, lines=lines)
+
+
+def _tag_of(exc: yaml.MarkedYAMLError) -> str:
+    text = str(exc.problem or "")
+    start = text.find("'")
+    end = text.rfind("'")
+    return text[start : end + 1] + " " if 0 <= start < end else ""
+
+
+def _check_expansion(root: yaml.Node, source: str) -> None:
+    """Refuse documents whose alias-expanded size exceeds MAX_EXPANDED_NODES."""
+    sizes: dict[int, int] = {}
+    # Iterative post-order walk over the node graph; shared (aliased) nodes are counted once
+    # per reference but computed once.
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, expanded = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        children = _children(node)
+        if not expanded:
+            if key in on_path:
+                raise InputError(source, "invalid YAML: an alias refers to itself")
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        on_path.discard(key)
+        total = 1 + sum(sizes.get(id(child), 1) for child in children)
+        if total > MAX_EXPANDED_NODES:
+            raise InputError(
+                source,
+                f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values "
+                "(an alias bomb?); refused",
+                line=node.start_mark.line + 1,
+            )
+        sizes[key] = total
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _collect_lines(
+    node: yaml.Node,
+    path: tuple[PathPart, ...],
+    lines: dict[tuple[PathPart, ...], int],
+    source: str,
+    seen: set[int],
+) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if id(node) in seen:  # an alias: its lines were recorded where it was defined
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _collect_lines(child, (*path, index), lines, source, seen)
+    elif isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if key in keys and key != "<<":
+                raise InputError(
+                    source,
+                    f"duplicate key {key!r}",
+                    line=key_node.start_mark.line + 1,
+                )
+            keys.add(key)
+            _collect_lines(value_node, (*path, key), lines, source, seen)
+
+
+def parse_json(text: str, source: str) -> Document:
+    """Parse JSON text strictly (no NaN/Infinity, no duplicate keys), or raise InputError."""
+
+    def refuse_constant(name: str) -> Any:
+        raise InputError(source, f"invalid JSON: {name} is not a number JSON allows")
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise InputError(source, f"invalid JSON: duplicate key {key!r}")
+            out[key] = value
+        return out
+
+    try:
+        data = json.loads(text, parse_constant=refuse_constant, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"invalid JSON: {exc.msg}", line=exc.lineno) from None
+    except RecursionError:
+        raise InputError(source, "invalid JSON: nested too deeply") from None
+    return Document(data=data, lines=_json_lines(text, data))
+
+
+def _json_lines(text: str, data: Any) -> dict[tuple[PathPart, ...], int]:
+    """Line numbers for JSON values, from the YAML composer (JSON is YAML's flow syntax)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    lines: dict[tuple[PathPart, ...], int] = {}
+    try:
+        if node is not None:
+            _collect_lines(node, (), lines, "", set())
+    except InputError:
+        return {}
+    return lines

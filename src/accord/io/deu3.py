@@ -1,0 +1,154 @@
+"""The DEU III dataset of EU legislative decisions, as back-test cases.
+
+Source: Arregui, J. & Perarnaud, C. (2021), "A new dataset on legislative decision-making in the
+European Union: the DEU III dataset", doi:10.34810/data53, licensed CC BY 4.0.
+
+Format (tab-separated, quoted strings): a header; a second line with each member state's GDP
+(trillions) under its ``p<code>`` column; then one row per issue with identifiers (``prnr``,
+``isnr``, ``prname``, ...), positions ``p<actor>`` and saliences ``s<actor>`` on 0-100 for the
+Commission (``com``), the Parliament (``ep``) and the member states, the reference point ``rp``
+(the status quo) and the outcome ``out``. An empty cell or a value above 100 is missing.
+
+Each issue becomes a one-issue :class:`~accord.scenario.Scenario` on [0, 100] with the known
+outcome, among the actors that have both a position and a salience, with salience divided by
+100. Following the convention of the literature, an issue is a case when its outcome is valid and
+at least three actors have both a position and a salience; the others are listed as skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+from accord.io._errors import InputError
+from accord.io._text import read_text
+from accord.scenario import Actor, Issue, Outcome, Scenario, Stake
+
+__all__ = ["CITATION", "Deu3", "is_deu3", "load_deu3", "parse_deu3"]
+
+CITATION = (
+    "Arregui, J. & Perarnaud, C. (2021), A new dataset on legislative decision-making in the "
+    "European Union: the DEU III dataset, doi:10.34810/data53 (CC BY 4.0)"
+)
+MIN_ACTORS = 3
+Capability = Literal["equal", "gdp"]
+_ID_COLUMNS = ("prnr", "isnr", "out")
+
+
+@dataclass(frozen=True, slots=True)
+class Deu3:
+    """Back-test cases from a DEU III file and the issues that did not qualify, with reasons."""
+
+    cases: tuple[Scenario, ...]
+    skipped: tuple[tuple[str, str], ...]
+
+
+def is_deu3(text: str) -> bool:
+    """Whether the text starts with a DEU III header."""
+    header = text.split("\n", 1)[0].split("\t")
+    names = {cell.strip().strip('"') for cell in header}
+    return all(column in names for column in _ID_COLUMNS)
+
+
+def load_deu3(path: str | os.PathLike[str], *, capability: Capability = "equal") -> Deu3:
+    """Read a DEU III file (see the module docstring)."""
+    source = str(path)
+    return parse_deu3(read_text(path, source), source, capability=capability)
+
+
+def _value(cell: str) -> float | None:
+    cell = cell.strip()
+    if not cell:
+        return None
+    try:
+        value = float(cell)
+    except ValueError:
+        return None
+    if not math.isfinite(value) or value > 100 or value < 0:
+        return None
+    return value
+
+
+def parse_deu3(text: str, source: str, *, capability: Capability = "equal") -> Deu3:
+    """Parse DEU III text; see :func:`load_deu3`."""
+    if capability not in ("equal", "gdp"):
+        raise ValueError(f"capability must be 'equal' or 'gdp'; got {capability!r}")
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    if len(rows) < 3 or not is_deu3(text):
+        raise InputError(
+            source,
+            "not a DEU III file: expected a header with prnr, isnr, out, a GDP line and issue rows",
+            line=1,
+        )
+    header = [cell.strip() for cell in rows[0]]
+    column = {name: k for k, name in enumerate(header)}
+    actors = [
+        name[1:]
+        for name in header
+        if name.startswith("p") and f"s{name[1:]}" in column and name not in ("prnr", "prname")
+    ]
+    gdp_row = rows[1]
+    gdp: dict[str, float] = {}
+    for actor in actors:
+        cell = gdp_row[column[f"p{actor}"]] if column[f"p{actor}"] < len(gdp_row) else ""
+        value = _number(cell)
+        if value is not None and value > 0:
+            gdp[actor] = value
+    cases: list[Scenario] = []
+    skipped: list[tuple[str, str]] = []
+    for line, row in enumerate(rows[2:], start=3):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < len(header):
+            raise InputError(source, f"expected {len(header)} columns, found {len(row)}", line=line)
+        issue_id = row[column["isnr"]].strip() or f"line-{line}"
+        outcome = _value(row[column["out"]])
+        if outcome is None:
+            skipped.append((issue_id, "no valid outcome"))
+            continue
+        stakes = []
+        for actor in actors:
+            position = _value(row[column[f"p{actor}"]])
+            salience = _value(row[column[f"s{actor}"]])
+            if position is not None and salience is not None:
+                stakes.append((actor, position, salience / 100))
+        if len(stakes) < MIN_ACTORS:
+            skipped.append((issue_id, f"fewer than {MIN_ACTORS} actors with position and salience"))
+            continue
+        if sum(s for _, _, s in stakes) <= 0:
+            skipped.append((issue_id, "every salience is 0"))
+            continue
+        if capability == "gdp":
+            missing = [a for a, _, _ in stakes if a not in gdp]
+            if missing:
+                raise InputError(source, f"no GDP for actor(s) {', '.join(missing)}", line=2)
+        reference = _value(row[column["rp"]]) if "rp" in column else None
+        title = row[column["prname"]].strip() if "prname" in column else issue_id
+        cases.append(
+            Scenario(
+                id=issue_id,
+                title=f"{title} ({issue_id})",
+                actors=tuple(
+                    Actor(id=a, capability=gdp[a] if capability == "gdp" else 1.0)
+                    for a, _, _ in stakes
+                ),
+                issues=(Issue(id=issue_id, low=0.0, high=100.0, status_quo=reference),),
+                stakes=tuple(
+                    Stake(actor=a, issue=issue_id, position=p, salience=s) for a, p, s in stakes
+                ),
+                outcome=Outcome(values=((issue_id, outcome),)),
+            )
+        )
+    return Deu3(cases=tuple(cases), skipped=tuple(skipped))
+
+
+def _number(cell: str) -> float | None:
+    try:
+        value = float(cell.strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None

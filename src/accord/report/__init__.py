@@ -1,0 +1,1 @@
+"""Results for people (rich tables) and for programs (the JSON contracts)."""

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from accord.scenario import Actor, Issue, Scenario, Stake
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+EXAMPLES = ROOT / "examples"
+DATA = ROOT / "data"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+def make_scenario(
+    positions: list[float],
+    capabilities: list[float],
+    saliences: list[float],
+    *,
+    low: float = 0.0,
+    high: float = 100.0,
+    status_quo: float | None = None,
+    names: list[str] | None = None,
+) -> Scenario:
+    """A one-issue scenario from arrays."""
+    ids = names or [f"A{k}" for k in range(len(positions))]
+    return Scenario(
+        id="test",
+        title="test",
+        actors=tuple(Actor(id=a, capability=c) for a, c in zip(ids, capabilities, strict=True)),
+        issues=(Issue(id="x", low=low, high=high, status_quo=status_quo),),
+        stakes=tuple(
+            Stake(actor=a, issue="x", position=p, salience=s)
+            for a, p, s in zip(ids, positions, saliences, strict=True)
+        ),
+    )
+
+
+EMISSIONS = {
+    "names": [
+        "Netherlands",
+        "Belgium",
+        "Luxembourg",
+        "Germany",
+        "France",
+        "Italy",
+        "UK",
+        "Ireland",
+        "Denmark",
+        "Greece",
+    ],
+    "capabilities": [0.08, 0.08, 0.03, 0.16, 0.16, 0.16, 0.16, 0.05, 0.05, 0.08],
+    "positions": [4, 7, 4, 4, 10, 10, 10, 7, 4, 7],
+    "saliences": [0.8, 0.4, 0.2, 0.8, 0.6, 0.6, 0.9, 0.1, 1.0, 0.7],
+}
+
+
+@pytest.fixture
+def emissions() -> Scenario:
+    return make_scenario(
+        EMISSIONS["positions"],
+        EMISSIONS["capabilities"],
+        EMISSIONS["saliences"],
+        low=4,
+        high=10,
+        names=EMISSIONS["names"],
+    )
