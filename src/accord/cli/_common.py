@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from accord.cli._app import fail
 
-__all__ = ["build_models", "parse_params"]
+__all__ = ["build_models", "parse_params", "run_engine"]
 
 
 def _value(text: str) -> Any:
@@ -60,3 +61,30 @@ def build_models(
             fail(f"model {name!r}: {exc}")
         models[name] = model
     return models
+
+
+Result = TypeVar("Result")
+
+
+def run_engine(
+    work: Callable[[Any, Any], Result],
+    *,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+    description: str,
+) -> Result:
+    """Run ``work(engine, progress)`` on the chosen engine, with a progress bar on stderr for
+    runs longer than a second; machinery failures become one line (exit 2 when the command
+    can fix it, 1 otherwise)."""
+    from accord.cli._progress import DelayedProgress
+    from accord.uncertainty import EngineError, make_engine
+
+    try:
+        with (
+            make_engine(engine, workers=workers, scheduler=scheduler) as eng,
+            DelayedProgress(description) as progress,
+        ):
+            return work(eng, progress)
+    except EngineError as exc:
+        fail(str(exc), status=2 if exc.bad_input else 1)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
-from accord.cli._common import build_models, parse_params
+from accord.cli._common import build_models, parse_params, run_engine
 
 
 @app.command()
@@ -30,10 +30,8 @@ def backtest(
     capability: Annotated[
         str, typer.Option(help="DEU III capabilities: 'equal' or 'gdp' (the GDP line).")
     ] = "equal",
-    seed: Annotated[int, typer.Option(min=0, help="Seed of the bootstrap.")] = 0,
-    resamples: Annotated[
-        int, typer.Option(min=1, help="Bootstrap resamples for the interval.")
-    ] = 10_000,
+    seed: Annotated[int, typer.Option(help="Seed of the bootstrap and of the samples.")] = 0,
+    resamples: Annotated[int, typer.Option(help="Bootstrap resamples for the interval.")] = 10_000,
     rounds: Annotated[
         int | None, typer.Option(min=1, help="Run bdm exactly N rounds, with no early stop.")
     ] = None,
@@ -45,6 +43,23 @@ def backtest(
             metavar="MODEL.NAME=VALUE",
             help="Set a model hyperparameter, e.g. bdm.variant=literal (repeatable).",
         ),
+    ] = None,
+    samples: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            help="Monte Carlo over the inputs' ranges: forecasts become "
+            "the distributions' means, and the 95% intervals' coverage is reported.",
+        ),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="Where samples run: local, processes or dask.")
+    ] = "local",
+    workers: Annotated[
+        int | None, typer.Option(metavar="K", help="Worker processes; default: cores.")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(metavar="ADDRESS", help="Dask scheduler address.")
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print scores and per-issue errors as JSON only.")
@@ -59,6 +74,12 @@ def backtest(
 
         if capability not in ("equal", "gdp"):
             fail(f"--capability {capability!r}: choose 'equal' or 'gdp'")
+        if resamples < 1:
+            fail(f"--resamples must be a positive integer, got {resamples}")
+        if seed < 0:
+            fail(f"--seed must be a non-negative integer, got {seed}")
+        if samples is not None and samples < 1:
+            fail(f"--samples must be a positive integer, got {samples}")
         models = build_models(model, parse_params(param), rounds=rounds)
         text = read_text(file)
         skipped: tuple[tuple[str, str], ...] = ()
@@ -67,12 +88,27 @@ def backtest(
             cases, skipped, cite = data.cases, data.skipped, CITATION
         else:
             cases, cite = (load_scenario(file),), None
-        result = run_backtest(cases, models, rng=seed, resamples=resamples)
+        uncertainty: Any = None
+        if samples is not None:
+            from accord.uncertainty import monte_carlo
+
+            uncertainty = run_engine(
+                lambda eng, progress: monte_carlo(
+                    cases, models, samples=samples, seed=seed, engine=eng, progress=progress
+                ),
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                description=f"{len(cases)} case(s) x {samples:,} samples",
+            )
+        result = run_backtest(cases, models, rng=seed, resamples=resamples, uncertainty=uncertainty)
         if not result.issues:
             fail(f"{file}: no issue with a known outcome to score against")
         if as_json:
             out = result.to_dict()
             out["skipped"] = [{"issue": i, "reason": r} for i, r in skipped]
+            if samples is not None:
+                out["samples"] = samples
             if cite:
                 out["data"] = cite
             print_json(out)
@@ -85,24 +121,31 @@ def backtest(
         table.add_column("n", justify="right")
         table.add_column("MAE", justify="right")
         table.add_column(f"{level}% CI", justify="right")
+        if samples is not None:
+            table.add_column("95% interval coverage", justify="right")
         for score in sorted(result.scores, key=lambda s: s.mae):
-            table.add_row(
+            row = [
                 score.model,
                 str(score.n),
                 f"{score.mae:.2f}",
                 f"{score.ci_low:.2f}-{score.ci_high:.2f}",
-            )
+            ]
+            if score.coverage is not None:
+                row.append(f"{score.coverage:.0%}")
+            table.add_row(*row)
         console = stdout_console()
         console.print(table)
-        console.print(
-            f"[dim]Mean absolute error on each issue's scale; percentile bootstrap over issues, "
+        note = (
+            f"Mean absolute error on each issue's scale; percentile bootstrap over issues, "
             f"{result.resamples} resamples, seed {result.seed}."
-            + (
-                f" {len(skipped)} issue(s) skipped (no valid outcome or < 3 actors)."
-                if skipped
-                else ""
-            )
-            + "[/dim]"
         )
+        if samples is not None:
+            note += (
+                f" Forecasts are the means of {samples:,} Monte Carlo samples of the "
+                "inputs' ranges (inputs without a range keep their value)."
+            )
+        if skipped:
+            note += f" {len(skipped)} issue(s) skipped (no valid outcome or < 3 actors)."
+        console.print(f"[dim]{note}[/dim]")
         if cite:
             console.print(f"[dim]Data: {cite}.[/dim]")

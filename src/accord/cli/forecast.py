@@ -1,18 +1,45 @@
-"""``accord forecast``: every model's forecast for every issue of a scenario."""
+"""``accord forecast``: every model's forecast for every issue, with uncertainty if asked."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from accord.cli._app import app, guarded, print_json, stdout_console
-from accord.cli._common import build_models, parse_params
+from accord.cli._app import app, fail, guarded, print_json, stdout_console
+from accord.cli._common import build_models, parse_params, run_engine
+
+_SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+
+
+def scenario_files(paths: list[str]) -> list[str]:
+    """The files named, with each folder replaced by its scenario files in name order."""
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(
+                str(f)
+                for f in p.iterdir()
+                if f.is_file() and f.suffix.lower() in _SCENARIO_SUFFIXES
+            )
+            if not found:
+                fail(f"{path}: no scenario files (.yaml, .yml, .json, .csv) in this folder")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
 
 
 @app.command()
 def forecast(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="Scenario file: YAML, JSON or CSV.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...", help="Scenario files (YAML, JSON or CSV), or folders of them."
+        ),
+    ],
     model: Annotated[
         list[str] | None,
         typer.Option(
@@ -35,6 +62,40 @@ def forecast(
             help="Set a model hyperparameter, e.g. bdm.variant=literal (repeatable).",
         ),
     ] = None,
+    samples: Annotated[
+        int | None,
+        typer.Option(metavar="N", help="Monte Carlo: draw N samples of the inputs' ranges."),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(metavar="S", help="Seed of the Monte Carlo draws (default: fresh)."),
+    ] = None,
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--sensitivity",
+            help="Which inputs move each forecast most (swings and Sobol indices; "
+            "with 10,000 samples unless --samples is given).",
+        ),
+    ] = False,
+    engine: Annotated[
+        str, typer.Option(help="Where samples run: local, processes or dask.")
+    ] = "local",
+    workers: Annotated[
+        int | None,
+        typer.Option(metavar="K", help="Worker processes (processes, dask); default: cores."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster).",
+        ),
+    ] = None,
+    chunk_size: Annotated[
+        int | None,
+        typer.Option(metavar="N", help="Samples per job (never changes results)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract only.")] = False,
 ) -> None:
     """Forecast the outcome of every issue with the field's models."""
@@ -42,12 +103,61 @@ def forecast(
         from accord.io import load_scenario
         from accord.report.forecast import forecast_json, forecast_tables
 
+        if samples is None and sensitivity:
+            samples = 10_000
+        if samples is not None and samples < 1:
+            fail(f"--samples must be a positive integer, got {samples}")
+        if seed is not None and seed < 0:
+            fail(f"--seed must be a non-negative integer, got {seed}")
+        if chunk_size is not None and chunk_size < 1:
+            fail(f"--chunk-size must be a positive integer, got {chunk_size}")
         models = build_models(model, parse_params(param), rounds=rounds)
-        scenario = load_scenario(file)
-        forecasts = [m.predict(scenario) for m in models.values()]
+        scenarios = [load_scenario(path) for path in scenario_files(files)]
+        forecasts = [[m.predict(s) for m in models.values()] for s in scenarios]
+        uncertainty: list[Any] = [None] * len(scenarios)
+        sensitivities: list[Any] = [None] * len(scenarios)
+        if samples is not None:
+            from accord.randomness import as_generator
+            from accord.uncertainty import monte_carlo
+            from accord.uncertainty import sensitivity as find_sensitivity
+
+            _, seed = as_generator(seed)
+            uncertainty = run_engine(
+                lambda eng, progress: monte_carlo(
+                    scenarios,
+                    models,
+                    samples=samples,
+                    seed=seed,
+                    engine=eng,
+                    chunk_size=chunk_size,
+                    progress=progress,
+                ),
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                description=f"{samples:,} samples",
+            )
+            if sensitivity:
+                sensitivities = [
+                    find_sensitivity(s, models, mc)
+                    for s, mc in zip(scenarios, uncertainty, strict=True)
+                ]
         if as_json:
-            print_json(forecast_json(scenario, forecasts))
+            documents = [
+                forecast_json(s, f, u, v)
+                for s, f, u, v in zip(scenarios, forecasts, uncertainty, sensitivities, strict=True)
+            ]
+            print_json(
+                documents[0]
+                if len(files) == 1 and len(documents) == 1 and not Path(files[0]).is_dir()
+                else documents
+            )
             return
         console = stdout_console()
-        for part in forecast_tables(scenario, forecasts):
-            console.print(part)
+        for k, (s, f, u, v) in enumerate(
+            zip(scenarios, forecasts, uncertainty, sensitivities, strict=True)
+        ):
+            if k:
+                console.rule()
+            for part in forecast_tables(s, f, u, v):
+                console.print(part)

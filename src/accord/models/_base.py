@@ -3,7 +3,11 @@
 A model is a small class in the scikit-learn style: the constructor takes keyword-only
 hyperparameters and stores them unchanged; the work happens in :meth:`Model.predict`, which
 returns a :class:`~accord.forecast.Forecast` with one value per issue, on the issue's scale.
-Models that see one issue at a time implement :meth:`Model.predict_issue`.
+
+Every model implements :meth:`Model.forecast`, vectorised over the leading axes of a
+:class:`~accord.scenario.Profile` whose arrays have shape ``(..., n)``: Monte Carlo evaluates
+many samples of an issue in one call. A sample's forecast depends only on that sample, never on
+the others in the batch, so results do not depend on how samples are chunked.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from __future__ import annotations
 import inspect
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar
+
+import numpy as np
+from numpy.typing import NDArray
 
 from accord.forecast import Forecast, IssueForecast
 from accord.randomness import RNGLike
@@ -42,8 +49,17 @@ class Model(ABC):
         )
 
     @abstractmethod
+    def forecast(self, profile: Profile) -> NDArray[np.float64]:
+        """The forecast for every sample of a (possibly batched) profile: shape ``(...)``."""
+
     def predict_issue(self, profile: Profile) -> IssueForecast:
-        """Forecast one issue from its stakes."""
+        """Forecast one issue from its stakes, with any note the model has on it."""
+        value = float(self.forecast(profile))
+        return IssueForecast(issue=profile.issue.id, value=value, note=self.note(profile, value))
+
+    def note(self, profile: Profile, value: float) -> str | None:
+        """A remark on how the forecast came about, for the reader (None: nothing to say)."""
+        return None
 
     def check_params(self) -> None:  # noqa: B027 - models without hyperparameters keep it
         """Raise ValueError naming the first invalid hyperparameter (called by predict)."""

@@ -331,10 +331,8 @@ class _Run:
         risk = (1 - relative / 3) / (1 + relative / 3)
 
         # 2-3. Probabilities and expected utilities with the risk exponents.
-        if rules.vote_risk == "voter":
-            p = self._probabilities(x, risk, span, ranks)
-        else:
-            p = p_neutral
+        voter_risk = rules.vote_risk == "voter"
+        p = self._probabilities(x, risk, span, ranks) if voter_risk else p_neutral
         # Receiver j (axis 1) considers proposer i (axis 2):
         #   proposer_eu[b, j, i] = E(U_ij), receiver_eu[b, j, i] = E(U_ji).
         r_receiver = risk[:, :, None]
@@ -345,8 +343,14 @@ class _Run:
         s_proposer = self.s[:, None, :]
         exponent_a = r_proposer if rules.perspective in ("proposer", "own") else r_receiver
         exponent_b = r_receiver if rules.perspective in ("receiver", "own") else r_proposer
-        a = self._expected(p_ij, s_receiver, distance, pivot_i, exponent_a)
-        b = self._expected(p, s_proposer, distance, pivot, exponent_b)
+        utilities_a = _outcome_utilities(distance, exponent_a)
+        if rules.perspective == "own":
+            # distance is symmetric, so the receiver's own utilities are the transpose.
+            utilities_b = tuple(np.swapaxes(u, 1, 2) for u in utilities_a)
+        else:
+            utilities_b = utilities_a
+        a = self._expected(p_ij, s_receiver, distance, pivot_i, exponent_a, utilities_a)
+        b = self._expected(p, s_proposer, distance, pivot, exponent_b, utilities_b)
 
         # 4. Offers received by j from each i.
         apart = distance > 0
@@ -395,18 +399,19 @@ class _Run:
         """
         move = np.abs(target - xj)
         if self.rules.selection == "scholz":
+            # The best kind on offer (conflict, then compromise, then capitulation); among
+            # those offers the nearest one - for compromises, the smallest weighted position.
+            offered = kind != _NONE
+            rank = np.where(offered, kind, 4)  # 1 conflict, 2 compromise, 3 capitulation
+            best_kind = rank.min(axis=2, keepdims=True)
+            candidates = offered & (rank == best_kind)
             with np.errstate(invalid="ignore", divide="ignore"):
                 weighted = (np.abs(b) * xj + np.abs(a) * xi) / (np.abs(a) + np.abs(b))
-            choice = np.full(kind.shape[:2], -1, dtype=np.int64)
-            # Later assignments take precedence: capitulation < compromise < conflict.
-            for code, key in ((_CAPITULATION, move), (_COMPROMISE, weighted), (_CONFLICT, move)):
-                candidates = kind == code
-                candidates = _keep_best(candidates, key, smallest=True)
-                candidates = _keep_best(candidates, a, smallest=False)
-                found = candidates.any(axis=2)
-                best = np.argmin(np.where(candidates, target, np.inf), axis=2)
-                choice = np.where(found, best, choice)
-            return choice
+            key = np.where(best_kind == _COMPROMISE, weighted, move)
+            candidates = _keep_best(candidates, key, smallest=True)
+            candidates = _keep_best(candidates, a, smallest=False)
+            best = np.argmin(np.where(candidates, target, np.inf), axis=2)
+            return np.where(offered.any(axis=2), best, -1)
         # "enforce": the largest proposer expected utility, then the smallest move.
         candidates = _keep_best(kind != _NONE, a, smallest=False)
         candidates = _keep_best(candidates, move, smallest=True)
@@ -433,12 +438,12 @@ class _Run:
         distance: FloatArray,
         pivot: FloatArray,
         r: FloatArray | float,
+        utilities: tuple[FloatArray, ...] | None = None,
     ) -> FloatArray:
-        """E(U) of a challenge (eq. 25) given P, the target's salience and the exponent r."""
+        """E(U) of a challenge (eq. 25) given P, the target's salience and the exponent r
+        (``utilities``: U_s, U_f, U_sq for that r, when already computed)."""
         rules = self.rules
-        success = 2 - 4 * (0.5 - 0.5 * distance) ** r
-        failure = 2 - 4 * (0.5 + 0.5 * distance) ** r
-        status_quo = 2 - 4 * 0.5**r
+        success, failure, status_quo = utilities or _outcome_utilities(distance, r)
         value = s_target * (p * success + (1 - p) * failure) + (1 - s_target) * success
         value = value - rules.q * status_quo
         if rules.q < 1:
@@ -453,6 +458,19 @@ class _Run:
     ) -> FloatArray:
         """e[b, i, j] = E(U_ij) for every challenger i and target j, one exponent for all."""
         return self._expected(p, self.s[:, None, :], distance, pivot, r)
+
+
+def _outcome_utilities(
+    distance: FloatArray, r: FloatArray | float
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """U_s, U_f and U_sq (eqs. 15, 16, 24) for normalised distances and risk exponents r."""
+    if isinstance(r, float) and r == 1.0:  # the risk step: no powers needed (x**1 == x)
+        return 2 - 4 * (0.5 - 0.5 * distance), 2 - 4 * (0.5 + 0.5 * distance), np.zeros(1)
+    return (
+        2 - 4 * (0.5 - 0.5 * distance) ** r,
+        2 - 4 * (0.5 + 0.5 * distance) ** r,
+        np.asarray(2 - 4 * 0.5**r),
+    )
 
 
 def _canonical_sum(values: FloatArray, axis: int) -> FloatArray:
@@ -476,19 +494,19 @@ def _keep_best(
 def _midpoint_ranks(x: FloatArray) -> NDArray[np.intp]:
     """``ranks[b, i, j]``: how many actors lie strictly left of the midpoint of x_i and x_j.
 
-    One ``searchsorted`` for every problem at once, on a single flattened, strictly increasing
-    key: each problem's positions are scaled to [0, 1] and offset by a multiple of its index.
+    ``x_k < (x_i + x_j) / 2`` exactly when ``2 x_k < x_i + x_j`` (halving and doubling are
+    exact in floating point), so one stable sort per problem of the pair sums followed by the
+    doubled positions ranks every midpoint among the actors: ``O(n^2 log n)``, exact, and each
+    problem independent of the others in the batch.
     """
     b, n = x.shape
-    xs = np.sort(x, axis=-1)
-    low = xs[:, :1]
-    extent = np.maximum(xs[:, -1:] - low, 1e-300)
-    offset = 4.0 * np.arange(b, dtype=np.float64)[:, None]
-    keys = ((xs - low) / extent + offset).ravel()
-    midpoint = 0.5 * (x[:, :, None] + x[:, None, :])
-    query = (midpoint - low[:, :, None]) / extent[:, :, None] + offset[:, :, None]
-    ranks = np.searchsorted(keys, query.ravel(), side="left").reshape(b, n, n)
-    return np.asarray(ranks - (np.arange(b) * n)[:, None, None])
+    sums = (x[:, :, None] + x[:, None, :]).reshape(b, n * n)
+    merged = np.concatenate([sums, 2.0 * x], axis=1)
+    order = np.argsort(merged, axis=1, kind="stable")  # ties: sums before the actors
+    actors_so_far = np.cumsum(order >= n * n, axis=1)
+    ranks = np.empty_like(actors_so_far)
+    np.put_along_axis(ranks, order, actors_so_far, axis=1)
+    return np.asarray(ranks[:, : n * n].reshape(b, n, n))
 
 
 def _vote_totals(
@@ -509,9 +527,10 @@ def _vote_totals(
     ws = np.take_along_axis(w, order, axis=-1)
     rs = np.take_along_axis(r, order, axis=-1)
     # prefix[b, t, a]: the summed weighted loss at x_a of the t leftmost voters.
-    wy = ws[:, :, None] * (np.abs(xs[:, :, None] - x[:, None, :]) / span[:, :, None]) ** rs[
-        :, :, None
-    ]
+    loss = np.abs(xs[:, :, None] - x[:, None, :]) / span[:, :, None]
+    if not np.all(rs == 1.0):  # x**1 == x: skip the powers when every exponent is 1
+        loss = loss ** rs[:, :, None]
+    wy = ws[:, :, None] * loss
     prefix = np.zeros((b, n + 1, n))
     np.cumsum(wy, axis=1, out=prefix[:, 1:, :])
     flat = prefix.reshape(b, (n + 1) * n)
@@ -606,8 +625,11 @@ class ExpectedUtility(Model):
         if not self.tolerance >= 0:
             raise ValueError(f"tolerance must be >= 0; got {self.tolerance!r}")
 
-    def predict_issue(self, profile: Profile) -> IssueForecast:
-        trajectory = simulate(
+    def forecast(self, profile: Profile) -> NDArray[np.float64]:
+        return self._simulate(profile).forecast
+
+    def _simulate(self, profile: Profile) -> Trajectory:
+        return simulate(
             profile.positions,
             profile.capabilities,
             profile.saliences,
@@ -617,6 +639,9 @@ class ExpectedUtility(Model):
             max_rounds=self.max_rounds,
             tolerance=self.tolerance,
         )
+
+    def predict_issue(self, profile: Profile) -> IssueForecast:
+        trajectory = self._simulate(profile)
         actors = profile.actors
         last = int(trajectory.rounds)
         history = []

@@ -28,7 +28,6 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from accord.forecast import IssueForecast
 from accord.models._base import Model
 from accord.scenario import Profile
 
@@ -59,6 +58,5 @@ class WeightedMedian(Model):
     def __init__(self) -> None:
         pass
 
-    def predict_issue(self, profile: Profile) -> IssueForecast:
-        value = float(weighted_median(profile.positions, profile.weights))
-        return IssueForecast(issue=profile.issue.id, value=value)
+    def forecast(self, profile: Profile) -> NDArray[np.float64]:
+        return weighted_median(profile.positions, profile.weights)

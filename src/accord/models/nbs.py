@@ -55,7 +55,6 @@ from typing import ClassVar, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from accord.forecast import IssueForecast
 from accord.models._base import Model, check_choice
 from accord.scenario import Profile
 
@@ -65,7 +64,8 @@ Weight = Literal["capability", "effective", "equal"]
 Utility = Literal["quadratic", "linear"]
 Disagreement = Literal["status_quo", "worst"]
 
-_BISECTIONS = 64
+_MAX_STEPS = 100
+_TOLERANCE = 1e-13
 
 
 def nash_bargaining(
@@ -83,6 +83,12 @@ def nash_bargaining(
     broadcast against ``(...)``. Actors with zero weight take no part. Without a status quo the
     disagreement point is each actor's worst end of the scale; with one, it is the status quo,
     and where no outcome improves on it for every actor the status quo is returned.
+
+    The log Nash product is concave on the outcomes every actor weakly prefers to breakdown. It
+    is maximised by Newton's method safeguarded by bisection on the sign of its derivative,
+    each problem independently (a problem stops when its own bracket or step is below 1e-13 of
+    the scale). With linear utilities the maximum may sit at a kink, an actor's position; those
+    are found first, by the sign change of the one-sided derivatives.
     """
     x = np.asarray(positions, dtype=np.float64)
     w = np.broadcast_to(np.asarray(weights, dtype=np.float64), x.shape)
@@ -102,32 +108,102 @@ def nash_bargaining(
     rational_left = np.max(np.where(active, x - radius, -inf), axis=-1, keepdims=True)
     rational_right = np.min(np.where(active, x + radius, inf), axis=-1, keepdims=True)
     # The optimum lies among the positions (moving towards them helps everyone).
-    left = np.maximum(rational_left, np.min(np.where(active, x, inf), axis=-1, keepdims=True))
-    right = np.minimum(rational_right, np.max(np.where(active, x, -inf), axis=-1, keepdims=True))
+    a = np.maximum(rational_left, np.min(np.where(active, x, inf), axis=-1, keepdims=True))
+    b = np.minimum(rational_right, np.max(np.where(active, x, -inf), axis=-1, keepdims=True))
+    at_breakdown = (radius / width) ** power  # u_i(y) - u_i(d) = at_breakdown - distance**power
 
-    gain_at_breakdown = (radius / width) ** power
-
-    def slope_sign(y: NDArray[np.float64]) -> NDArray[np.bool_]:
-        """Whether the right derivative of the log Nash product at y is positive."""
-        distance = np.abs(y - x) / width
-        gain = gain_at_breakdown - distance**power
-        direction = np.where(y >= x, -1.0, 1.0)
-        marginal = power * distance ** (power - 1.0) / width if power != 1.0 else 1.0 / width
+    def slopes(y: NDArray[np.float64], kink_sign: float) -> tuple[NDArray[np.float64], ...]:
+        """First and second derivatives of the log Nash product at y (one-sided at kinks)."""
+        offset = (y - x) / width
+        if power == 2.0:
+            gain = at_breakdown - offset * offset
+            du = -2.0 * offset / width
+            d2u: NDArray[np.float64] | float = -2.0 / width**2
+        elif power == 1.0:
+            gain = at_breakdown - np.abs(offset)
+            direction = np.where(offset > 0, 1.0, np.where(offset < 0, -1.0, kink_sign))
+            du = -direction / width
+            d2u = 0.0
+        else:
+            distance = np.abs(offset)
+            gain = at_breakdown - distance**power
+            du = -power * distance ** (power - 1.0) * np.sign(offset) / width
+            d2u = -power * (power - 1.0) * distance ** (power - 2.0) / width**2
         with np.errstate(divide="ignore", invalid="ignore"):
-            terms = np.where(active, w * direction * marginal / gain, 0.0)
-            return np.asarray(terms.sum(axis=-1, keepdims=True) > 0)
+            first = np.where(active, w * du / gain, 0.0).sum(axis=-1, keepdims=True)
+            second = np.where(active, w * (d2u * gain - du * du) / gain**2, 0.0).sum(
+                axis=-1, keepdims=True
+            )
+        return first, second
 
-    a, b = left.copy(), right.copy()
-    for _ in range(_BISECTIONS):
-        mid = 0.5 * (a + b)
-        up = slope_sign(mid)
-        a = np.where(up, mid, a)
-        b = np.where(up, b, mid)
-    solution = 0.5 * (a + b)
+    solved = ~(a < b)  # a single point: nothing to search
+    solution = a.copy()
+    if power == 1.0:
+        kink = _kink_optimum(x, w, active, a, b, at_breakdown, width)
+        found = ~solved & np.isfinite(kink)
+        solution = np.where(found, kink, solution)
+        solved = solved | found
+
+    y = 0.5 * (a + b)
+    previous = last = b - a  # sizes of the step before last and of the last step
+    for _ in range(_MAX_STEPS):
+        if solved.all():
+            break
+        first, second = slopes(y, +1.0)
+        up = first > 0
+        a = np.where(solved | ~up, a, y)
+        b = np.where(solved | up, b, y)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            newton = y - first / second
+        # Newton's step is taken when it stays inside the bracket and is at most half the
+        # step before last (the safeguard of Press et al.'s rtsafe); otherwise bisect.
+        fast = (
+            np.isfinite(newton)
+            & (newton > a)
+            & (newton < b)
+            & (np.abs(newton - y) <= 0.5 * np.abs(previous))
+        )
+        converged = np.isfinite(newton) & (np.abs(newton - y) <= _TOLERANCE * width)
+        step = np.where(fast | converged, newton, 0.5 * (a + b))
+        previous = np.where(solved, previous, last)
+        last = np.where(solved, last, np.abs(step - y))
+        done = ~solved & (converged | (b - a <= _TOLERANCE * width))
+        y = np.where(solved, y, step)
+        solution = np.where(done, y, solution)
+        solved = solved | done
+    solution = np.where(solved, solution, y)
     if q is not None:
         # Only the status quo itself is no worse for everyone: nothing to bargain over.
         solution = np.where(rational_left < rational_right, solution, q)
     return np.asarray(solution[..., 0])
+
+
+def _kink_optimum(
+    x: NDArray[np.float64],
+    w: NDArray[np.float64],
+    active: NDArray[np.bool_],
+    a: NDArray[np.float64],
+    b: NDArray[np.float64],
+    at_breakdown: NDArray[np.float64],
+    width: NDArray[np.float64],
+) -> NDArray[np.float64]:
+    """With linear utilities: the actor position at which the log Nash product peaks, if the
+    peak is at one (its left derivative >= 0 >= its right derivative), else NaN. Shape (..., 1).
+    """
+    y = x[..., :, None]  # candidate k on axis -2, actors i on axis -1
+    offset = (y - x[..., None, :]) / width[..., None]
+    gain = at_breakdown[..., None, :] - np.abs(offset)
+    act = active[..., None, :]
+    inside = np.all(~act | (gain > 0), axis=-1) & active & (x >= a) & (x <= b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        away = np.where(act & (offset != 0), w[..., None, :] * -np.sign(offset) / gain, 0.0)
+        here = np.where(act & (offset == 0), w[..., None, :] / gain, 0.0)
+        smooth = away.sum(axis=-1) / width
+        kink = here.sum(axis=-1) / width
+        optimal = inside & (smooth + kink >= 0) & (smooth - kink <= 0)
+    first = np.argmax(optimal, axis=-1)[..., None]
+    value = np.take_along_axis(x, first, axis=-1)
+    return np.where(optimal.any(axis=-1, keepdims=True), value, np.nan)
 
 
 class NashBargaining(Model):
@@ -160,22 +236,23 @@ class NashBargaining(Model):
             return profile.weights
         return takes_part.astype(np.float64)
 
-    def predict_issue(self, profile: Profile) -> IssueForecast:
+    def forecast(self, profile: Profile) -> NDArray[np.float64]:
         issue = profile.issue
-        use_status_quo = self.disagreement == "status_quo" and issue.status_quo is not None
-        value = float(
-            nash_bargaining(
-                profile.positions,
-                self.bargaining_weights(profile),
-                low=issue.low,
-                high=issue.high,
-                status_quo=issue.status_quo if use_status_quo else None,
-                power=2.0 if self.utility == "quadratic" else 1.0,
-            )
+        return nash_bargaining(
+            profile.positions,
+            self.bargaining_weights(profile),
+            low=issue.low,
+            high=issue.high,
+            status_quo=issue.status_quo if self._uses_status_quo(profile) else None,
+            power=2.0 if self.utility == "quadratic" else 1.0,
         )
-        note = None
-        if self.disagreement == "status_quo" and not use_status_quo:
-            note = "no status quo given: disagreement at each actor's worst end of the scale"
-        elif use_status_quo and value == issue.status_quo:
-            note = "no outcome is better than the status quo for every actor"
-        return IssueForecast(issue=issue.id, value=value, note=note)
+
+    def _uses_status_quo(self, profile: Profile) -> bool:
+        return self.disagreement == "status_quo" and profile.issue.status_quo is not None
+
+    def note(self, profile: Profile, value: float) -> str | None:
+        if self.disagreement == "status_quo" and not self._uses_status_quo(profile):
+            return "no status quo given: disagreement at each actor's worst end of the scale"
+        if self._uses_status_quo(profile) and value == profile.issue.status_quo:
+            return "no outcome is better than the status quo for every actor"
+        return None

@@ -17,12 +17,22 @@ The JSON contract of ``accord forecast --json`` (other tools read it)::
 Numbers are on each issue's own scale; issues appear in file order; ``bdm`` appears when the
 expected-utility model ran, ``outcome`` when the scenario has one, ``nearest_label`` when the
 issue has labels, ``notes`` when a model left one.
+
+With Monte Carlo (``--samples N``) the top level adds ``"samples": N, "seed": S`` and each issue
+``"distribution": {"<model>": {"mean", "p2_5", "p10", "p50", "p90", "p97_5",
+"histogram": {"edges": [...], "counts": [...]}}}``, ``"acceptance": {"<actor>": {"<model>": p}}``
+(the probability that the forecast is acceptable to each actor with a reservation; the point
+forecasts keep their booleans under ``acceptable``) and ``"all_accept": {"<model>": p}`` (null
+when no party has a reservation on the issue). With ``--sensitivity`` each issue adds
+``"sensitivity": [{"input": "RUS.ceasefire.position", "low": x, "high": x,
+"swing": {"<model>": x}, "sobol": {"<model>": x}, "forecast_at_low": {...},
+"forecast_at_high": {...}}]``, largest swing first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -31,10 +41,20 @@ from rich.text import Text
 from accord.forecast import Forecast
 from accord.scenario import Issue, Scenario
 
-__all__ = ["forecast_json", "forecast_tables"]
+if TYPE_CHECKING:
+    from accord.uncertainty import MonteCarlo, Sensitivity
+
+__all__ = ["forecast_json", "forecast_tables", "sparkline"]
+
+Sensitivities = dict[str, list["Sensitivity"]]
 
 
-def forecast_json(scenario: Scenario, forecasts: Sequence[Forecast]) -> dict[str, Any]:
+def forecast_json(
+    scenario: Scenario,
+    forecasts: Sequence[Forecast],
+    uncertainty: MonteCarlo | None = None,
+    sensitivities: Sensitivities | None = None,
+) -> dict[str, Any]:
     """The ``accord forecast --json`` contract (see the module docstring)."""
     issues = []
     for issue in scenario.issues:
@@ -52,22 +72,29 @@ def forecast_json(scenario: Scenario, forecasts: Sequence[Forecast]) -> dict[str
         for f in forecasts:
             if f[issue.id].rounds:
                 entry[f.model] = {"rounds": f[issue.id].to_dict()["rounds"]}
-        acceptable = {
+        entry["acceptable"] = {
             stake.actor: {f.model: stake.accepts(f.value(issue.id)) for f in forecasts}
             for stake in scenario.stakes_on(issue.id)
             if stake.reservation is not None
         }
-        entry["acceptable"] = acceptable
+        if uncertainty is not None:
+            entry.update(uncertainty[issue.id].to_dict())
+        if sensitivities is not None:
+            entry["sensitivity"] = [item.to_dict() for item in sensitivities[issue.id]]
         if scenario.outcome is not None:
             outcome = scenario.outcome.value(issue.id)
             if outcome is not None:
                 entry["outcome"] = outcome
         issues.append(entry)
-    return {
+    out: dict[str, Any] = {
         "scenario": {"id": scenario.id, "title": scenario.title},
         "models": {f.model: dict(f.params) for f in forecasts},
-        "issues": issues,
     }
+    if uncertainty is not None:
+        out["samples"] = uncertainty.samples
+        out["seed"] = uncertainty.seed
+    out["issues"] = issues
+    return out
 
 
 def _label_text(issue: Issue, value: float) -> str | None:
@@ -80,11 +107,18 @@ def _num(value: float) -> str:
     return text if text != "-0" else "0"
 
 
-def forecast_tables(scenario: Scenario, forecasts: Sequence[Forecast]) -> list[RenderableType]:
+def forecast_tables(
+    scenario: Scenario,
+    forecasts: Sequence[Forecast],
+    uncertainty: MonteCarlo | None = None,
+    sensitivities: Sensitivities | None = None,
+) -> list[RenderableType]:
     """One table per issue: the actors' stakes, each model's forecast, who would accept it.
 
     Actors appear by id (a legend maps ids to names); under each table, every forecast is
-    given with the nearest labelled point of the issue's scale.
+    given with the nearest labelled point of the issue's scale. With Monte Carlo, acceptance
+    is shown as a probability and each model's distribution is summarised with a small
+    histogram; with sensitivities, the inputs that move the forecasts most are listed.
     """
     parts: list[RenderableType] = []
     heading = Text(scenario.title, style="bold")
@@ -102,71 +136,165 @@ def forecast_tables(scenario: Scenario, forecasts: Sequence[Forecast]) -> list[R
         style="dim",
     )
     parts.append(legend)
-    actors = {a.id: a for a in scenario.actors}
     any_reservation = False
     for issue in scenario.issues:
-        title = f"{issue.label} [dim]({issue.id}; scale {_num(issue.low)} to {_num(issue.high)}"
-        if issue.status_quo is not None:
-            title += f", status quo {_num(issue.status_quo)}"
-        title += ")[/dim]"
-        table = Table(title=title, title_justify="left", show_footer=True, header_style="bold")
-        table.add_column("Actor", footer="Forecast", no_wrap=True)
-        table.add_column("Position", justify="right")
-        table.add_column("Salience", justify="right")
-        table.add_column("Capability", justify="right")
-        stakes = scenario.stakes_on(issue.id)
-        with_reservation = any(stake.reservation is not None for stake in stakes)
-        if with_reservation:
-            table.add_column("Reservation", justify="right")
-            any_reservation = True
-        for f in forecasts:
-            table.add_column(
-                f.model, footer=Text(_num(f.value(issue.id)), style="bold"), justify="center"
-            )
-        for stake in stakes:
-            marks = []
-            for f in forecasts:
-                ok = stake.accepts(f.value(issue.id))
-                marks.append("" if ok is None else ("[green]✓[/green]" if ok else "[red]✗[/red]"))
-            cells = [
-                stake.actor,
-                _num(stake.position),
-                _num(stake.salience),
-                _num(actors[stake.actor].capability),
-            ]
-            if with_reservation:
-                cells.append("" if stake.reservation is None else _num(stake.reservation))
-            table.add_row(*cells, *marks)
+        table = _issue_table(scenario, issue, forecasts, uncertainty)
+        any_reservation |= any(s.reservation is not None for s in scenario.stakes_on(issue.id))
         lines: list[RenderableType] = []
         if issue.labels:
-            nearest_table = Table.grid(padding=(0, 2))
-            nearest_table.add_column(style="bold", no_wrap=True)
-            nearest_table.add_column(justify="right", no_wrap=True)
-            nearest_table.add_column()
-            for f in forecasts:
-                nearest = issue.nearest_label(f.value(issue.id))
-                assert nearest is not None
-                nearest_table.add_row(
-                    f.model, _num(f.value(issue.id)), f"≈ {_num(nearest[0])}: {nearest[1]}"
-                )
-            lines.append(nearest_table)
+            lines.append(_nearest_labels(issue, forecasts))
+        if uncertainty is not None:
+            lines.append(_distribution_table(uncertainty, issue.id))
+        if sensitivities is not None:
+            lines.append(_sensitivity_table(sensitivities[issue.id], [f.model for f in forecasts]))
         for f in forecasts:
             item = f[issue.id]
             if item.rounds:
                 lines.append(Text(f"{f.model}: {len(item.rounds)} round(s)", style="dim"))
             if item.note:
                 lines.append(Text(f"{f.model}: {item.note}", style="dim"))
-        if scenario.outcome is not None and scenario.outcome.value(issue.id) is not None:
-            lines.append(Text(f"known outcome: {_num(scenario.outcome.value(issue.id) or 0)}"))
+        outcome = scenario.outcome.value(issue.id) if scenario.outcome is not None else None
+        if outcome is not None:
+            lines.append(Text(f"known outcome: {_num(outcome)}"))
         parts.append(Text(""))
         parts.append(Group(table, *lines))
     if any_reservation:
         parts.append(Text(""))
+        if uncertainty is None:
+            explain = (
+                "✓ / ✗: the forecast is within / beyond the actor's reservation "
+                "(its worst acceptable outcome); blank: no reservation given."
+            )
+        else:
+            explain = (
+                "%: the probability that the forecast is within the actor's reservation "
+                "(its worst acceptable outcome); blank: no reservation given."
+            )
+        parts.append(Text(explain, style="dim"))
+    if uncertainty is not None:
         parts.append(
             Text(
-                "✓ / ✗: the forecast is within / beyond the actor's reservation "
-                "(its worst acceptable outcome); blank: no reservation given.",
+                f"Monte Carlo: {uncertainty.samples:,} samples, seed {uncertainty.seed}; "
+                "intervals are percentiles of the forecasts.",
                 style="dim",
             )
         )
     return parts
+
+
+def _issue_table(
+    scenario: Scenario,
+    issue: Issue,
+    forecasts: Sequence[Forecast],
+    uncertainty: MonteCarlo | None,
+) -> Table:
+    title = f"{issue.label} [dim]({issue.id}; scale {_num(issue.low)} to {_num(issue.high)}"
+    if issue.status_quo is not None:
+        title += f", status quo {_num(issue.status_quo)}"
+    title += ")[/dim]"
+    table = Table(title=title, title_justify="left", show_footer=True, header_style="bold")
+    table.add_column("Actor", footer="Forecast", no_wrap=True)
+    table.add_column("Position", justify="right")
+    table.add_column("Salience", justify="right")
+    table.add_column("Capability", justify="right")
+    stakes = scenario.stakes_on(issue.id)
+    with_reservation = any(stake.reservation is not None for stake in stakes)
+    if with_reservation:
+        table.add_column("Reservation", justify="right")
+    for f in forecasts:
+        table.add_column(
+            f.model, footer=Text(_num(f.value(issue.id)), style="bold"), justify="center"
+        )
+    chances = dict(uncertainty[issue.id].acceptance) if uncertainty is not None else {}
+    for stake in stakes:
+        marks = []
+        for f in forecasts:
+            if stake.actor in chances:
+                p = dict(chances[stake.actor])[f.model]
+                marks.append(f"[{'green' if p >= 0.5 else 'red'}]{p:.0%}[/]")
+                continue
+            ok = stake.accepts(f.value(issue.id))
+            marks.append("" if ok is None else ("[green]✓[/green]" if ok else "[red]✗[/red]"))
+        cells = [
+            stake.actor,
+            _num(stake.position),
+            _num(stake.salience),
+            _num(scenario.actor(stake.actor).capability),
+        ]
+        if with_reservation:
+            cells.append("" if stake.reservation is None else _num(stake.reservation))
+        table.add_row(*cells, *marks)
+    return table
+
+
+def _nearest_labels(issue: Issue, forecasts: Sequence[Forecast]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column()
+    for f in forecasts:
+        nearest = issue.nearest_label(f.value(issue.id))
+        assert nearest is not None
+        table.add_row(f.model, _num(f.value(issue.id)), f"≈ {_num(nearest[0])}: {nearest[1]}")
+    return table
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: Sequence[int]) -> str:
+    """A histogram as one line of block characters (a blank for an empty bin)."""
+    top = max(counts, default=0)
+    if top == 0:
+        return " " * len(counts)
+    return "".join(
+        " " if c == 0 else _BARS[min(len(_BARS) - 1, (c * len(_BARS) - 1) // top)] for c in counts
+    )
+
+
+def _distribution_table(uncertainty: MonteCarlo, issue_id: str) -> Table:
+    item = uncertainty[issue_id]
+    table = Table(box=None, header_style="dim", pad_edge=False, padding=(0, 2))
+    table.add_column("model", style="bold", no_wrap=True)
+    table.add_column("mean", justify="right")
+    table.add_column("80% interval", justify="right", no_wrap=True)
+    table.add_column("95% interval", justify="right", no_wrap=True)
+    table.add_column("low ... high", no_wrap=True)
+    table.add_column("all parties accept", justify="right")
+    all_accept = dict(item.all_accept)
+    for name, d in item.distributions:
+        p2, p10, _, p90, p97 = d.percentiles
+        chance = all_accept[name]
+        table.add_row(
+            name,
+            _num(d.mean),
+            f"{_num(p10)}-{_num(p90)}",
+            f"{_num(p2)}-{_num(p97)}",
+            f"[cyan]{sparkline(d.counts)}[/cyan]",
+            "-" if chance is None else f"{chance:.0%}",
+        )
+    return table
+
+
+def _sensitivity_table(items: Sequence[Sensitivity], models: Sequence[str], top: int = 5) -> Table:
+    table = Table(
+        box=None,
+        header_style="dim",
+        pad_edge=False,
+        padding=(0, 2),
+        title="inputs that move the forecasts most: swing low->high (first-order index)",
+        title_justify="left",
+        title_style="dim",
+    )
+    table.add_column("input", no_wrap=True)
+    table.add_column("range", justify="right", no_wrap=True)
+    for name in models:
+        table.add_column(name, justify="right", no_wrap=True)
+    for item in [i for i in items if i.largest_swing > 0][:top]:
+        swing, sobol = dict(item.swing), dict(item.sobol)
+        cells = []
+        for name in models:
+            index = sobol[name]
+            cells.append(_num(swing[name]) + ("" if index is None else f" ({index:.2f})"))
+        table.add_row(item.input, f"{_num(item.low)}-{_num(item.high)}", *cells)
+    return table

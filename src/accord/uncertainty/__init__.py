@@ -1,0 +1,50 @@
+"""Uncertainty: Monte Carlo over the inputs' ranges, sensitivity, and the engines that run it.
+
+- :func:`monte_carlo` - the distribution of every model's forecast on every issue;
+- :func:`sensitivity` - one-at-a-time swings (tornado) and first-order Sobol indices;
+- :func:`make_engine` - in-process, local processes, or Dask (``accord[dask]``).
+
+The same seed gives byte-identical results whatever the engine, the number of workers or the
+chunk size (see :mod:`accord.uncertainty.inputs`).
+"""
+
+from __future__ import annotations
+
+from accord.uncertainty.engines import (
+    ENGINES,
+    DaskEngine,
+    Engine,
+    EngineError,
+    LocalEngine,
+    ProcessEngine,
+    make_engine,
+)
+from accord.uncertainty.inputs import UncertainInput, inputs_of
+from accord.uncertainty.montecarlo import (
+    PERCENTILES,
+    Distribution,
+    IssueUncertainty,
+    MonteCarlo,
+    monte_carlo,
+)
+from accord.uncertainty.sensitivity import Sensitivity, first_order, sensitivity
+
+__all__ = [
+    "ENGINES",
+    "PERCENTILES",
+    "DaskEngine",
+    "Distribution",
+    "Engine",
+    "EngineError",
+    "IssueUncertainty",
+    "LocalEngine",
+    "MonteCarlo",
+    "ProcessEngine",
+    "Sensitivity",
+    "UncertainInput",
+    "first_order",
+    "inputs_of",
+    "make_engine",
+    "monte_carlo",
+    "sensitivity",
+]
