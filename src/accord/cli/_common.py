@@ -3,11 +3,57 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
+
+import typer
 
 from accord.cli._app import fail
 
-__all__ = ["build_models", "parse_params", "run_engine"]
+__all__ = [
+    "EngineOption",
+    "ModelsOption",
+    "ParamsOption",
+    "RoundsOption",
+    "SchedulerOption",
+    "WorkersOption",
+    "build_models",
+    "parse_params",
+    "run_engine",
+]
+
+# Options shared by the commands that run models.
+ModelsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--model",
+        "-m",
+        metavar="NAME",
+        help="A model to run (repeatable); default: every registered model.",
+    ),
+]
+RoundsOption = Annotated[
+    int | None, typer.Option(min=1, help="Run bdm exactly N rounds, with no early stop.")
+]
+ParamsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--param",
+        "-p",
+        metavar="MODEL.NAME=VALUE",
+        help="Set a model hyperparameter, e.g. bdm.variant=literal (repeatable).",
+    ),
+]
+EngineOption = Annotated[str, typer.Option(help="Where samples run: local, processes or dask.")]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(metavar="K", help="Worker processes (processes, dask); default: cores."),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)."
+    ),
+]
 
 
 def _value(text: str) -> Any:

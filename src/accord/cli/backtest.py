@@ -7,7 +7,17 @@ from typing import Annotated, Any
 import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
-from accord.cli._common import build_models, parse_params, run_engine
+from accord.cli._common import (
+    EngineOption,
+    ModelsOption,
+    ParamsOption,
+    RoundsOption,
+    SchedulerOption,
+    WorkersOption,
+    build_models,
+    parse_params,
+    run_engine,
+)
 
 
 @app.command()
@@ -18,32 +28,14 @@ def backtest(
             metavar="FILE", help="DEU III data (tab-separated) or a scenario file with an outcome."
         ),
     ],
-    model: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--model",
-            "-m",
-            metavar="NAME",
-            help="A model to score (repeatable); default: every registered model.",
-        ),
-    ] = None,
+    model: ModelsOption = None,
     capability: Annotated[
         str, typer.Option(help="DEU III capabilities: 'equal' or 'gdp' (the GDP line).")
     ] = "equal",
     seed: Annotated[int, typer.Option(help="Seed of the bootstrap and of the samples.")] = 0,
     resamples: Annotated[int, typer.Option(help="Bootstrap resamples for the interval.")] = 10_000,
-    rounds: Annotated[
-        int | None, typer.Option(min=1, help="Run bdm exactly N rounds, with no early stop.")
-    ] = None,
-    param: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--param",
-            "-p",
-            metavar="MODEL.NAME=VALUE",
-            help="Set a model hyperparameter, e.g. bdm.variant=literal (repeatable).",
-        ),
-    ] = None,
+    rounds: RoundsOption = None,
+    param: ParamsOption = None,
     samples: Annotated[
         int | None,
         typer.Option(
@@ -52,15 +44,9 @@ def backtest(
             "the distributions' means, and the 95% intervals' coverage is reported.",
         ),
     ] = None,
-    engine: Annotated[
-        str, typer.Option(help="Where samples run: local, processes or dask.")
-    ] = "local",
-    workers: Annotated[
-        int | None, typer.Option(metavar="K", help="Worker processes; default: cores.")
-    ] = None,
-    scheduler: Annotated[
-        str | None, typer.Option(metavar="ADDRESS", help="Dask scheduler address.")
-    ] = None,
+    engine: EngineOption = "local",
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print scores and per-issue errors as JSON only.")
     ] = False,

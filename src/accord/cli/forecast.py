@@ -8,7 +8,17 @@ from typing import Annotated, Any
 import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
-from accord.cli._common import build_models, parse_params, run_engine
+from accord.cli._common import (
+    EngineOption,
+    ModelsOption,
+    ParamsOption,
+    RoundsOption,
+    SchedulerOption,
+    WorkersOption,
+    build_models,
+    parse_params,
+    run_engine,
+)
 
 _SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 
@@ -40,28 +50,9 @@ def forecast(
             metavar="FILE...", help="Scenario files (YAML, JSON or CSV), or folders of them."
         ),
     ],
-    model: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--model",
-            "-m",
-            metavar="NAME",
-            help="A model to run (repeatable); default: every registered model.",
-        ),
-    ] = None,
-    rounds: Annotated[
-        int | None,
-        typer.Option(min=1, help="Run bdm exactly N rounds, with no early stop."),
-    ] = None,
-    param: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--param",
-            "-p",
-            metavar="MODEL.NAME=VALUE",
-            help="Set a model hyperparameter, e.g. bdm.variant=literal (repeatable).",
-        ),
-    ] = None,
+    model: ModelsOption = None,
+    rounds: RoundsOption = None,
+    param: ParamsOption = None,
     samples: Annotated[
         int | None,
         typer.Option(metavar="N", help="Monte Carlo: draw N samples of the inputs' ranges."),
@@ -78,20 +69,9 @@ def forecast(
             "with 10,000 samples unless --samples is given).",
         ),
     ] = False,
-    engine: Annotated[
-        str, typer.Option(help="Where samples run: local, processes or dask.")
-    ] = "local",
-    workers: Annotated[
-        int | None,
-        typer.Option(metavar="K", help="Worker processes (processes, dask); default: cores."),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            metavar="ADDRESS",
-            help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster).",
-        ),
-    ] = None,
+    engine: EngineOption = "local",
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     chunk_size: Annotated[
         int | None,
         typer.Option(metavar="N", help="Samples per job (never changes results)."),

@@ -27,8 +27,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -127,17 +127,7 @@ class ProcessEngine(Engine):
         pool = self._pool()
         try:
             futures = {pool.submit(fn, job): k for k, job in enumerate(jobs)}
-            results: list[Any] = [None] * len(jobs)
-            pending: set[Future[Result]] = set(futures)
-            done_count = 0
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    results[futures[future]] = future.result()
-                    done_count += 1
-                    if progress is not None:
-                        progress(done_count, len(jobs))
-            return results
+            return _in_order(as_completed(futures), futures.__getitem__, len(jobs), progress)
         except BrokenProcessPool:
             self._kill()
             raise EngineError(
@@ -227,13 +217,9 @@ class DaskEngine(Engine):
         client = self._connect()
         futures = client.map(fn, list(jobs), pure=False)
         index = {future.key: k for k, future in enumerate(futures)}
-        results: list[Any] = [None] * len(jobs)
         try:
             finished = as_completed(futures)  # type: ignore[no-untyped-call]
-            for done, future in enumerate(finished, start=1):
-                results[index[future.key]] = future.result()
-                if progress is not None:
-                    progress(done, len(jobs))
+            return _in_order(finished, lambda future: index[future.key], len(jobs), progress)
         except BaseException as exc:
             client.cancel(futures)
             if type(exc).__name__ == "KilledWorker":
@@ -242,7 +228,6 @@ class DaskEngine(Engine):
                     "no result was produced"
                 ) from None
             raise
-        return results
 
     def close(self) -> None:
         if self._client is not None:
@@ -251,6 +236,18 @@ class DaskEngine(Engine):
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+
+
+def _in_order(
+    finished: Iterable[Any], position: Callable[[Any], int], total: int, progress: Progress | None
+) -> list[Any]:
+    """Results of futures as they finish, put back in job order, reporting progress."""
+    results: list[Any] = [None] * total
+    for done, future in enumerate(finished, start=1):
+        results[position(future)] = future.result()
+        if progress is not None:
+            progress(done, total)
+    return results
 
 
 def make_engine(name: str, *, workers: int | None = None, scheduler: str | None = None) -> Engine:
