@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +14,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 EXAMPLES = ROOT / "examples"
 DATA = ROOT / "data"
 TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+def accord(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "accord", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+        env={"COLUMNS": "160", "PATH": "", "NO_COLOR": "1"},
+    )
 
 
 def make_scenario(

@@ -8,20 +8,9 @@ import sys
 
 import pytest
 
-from conftest import DATA, EXAMPLES, TEST_DATA
+from conftest import DATA, EXAMPLES, TEST_DATA, accord
 
 MINIMAL = str(TEST_DATA / "minimal.yaml")
-
-
-def accord(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "accord", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=120,
-        env={"COLUMNS": "160", "PATH": "", "NO_COLOR": "1"},
-    )
 
 
 def test_help():

@@ -10,9 +10,7 @@ import time
 
 import pytest
 
-from test_cli import accord
-
-from conftest import EXAMPLES, TEST_DATA
+from conftest import EXAMPLES, TEST_DATA, accord
 
 RANGES = str(TEST_DATA / "ranges.yaml")
 
