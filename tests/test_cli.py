@@ -20,6 +20,12 @@ def test_help():
         assert command in result.stdout
 
 
+def test_version():
+    result = accord("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("accord ") and result.stdout.count(".") >= 2
+
+
 def test_forecast_table():
     result = accord("forecast", MINIMAL)
     assert result.returncode == 0, result.stderr

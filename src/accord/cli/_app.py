@@ -28,6 +28,23 @@ app = typer.Typer(
 BAD_INPUT = 2
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"accord {version('accord')}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Understand and forecast multi-party negotiations."""
+
+
 def fail(message: str, status: int = BAD_INPUT) -> NoReturn:
     """Print ``accord: message`` on stderr and exit with ``status``."""
     sys.stderr.write(f"accord: {message}\n")
