@@ -1,0 +1,327 @@
+"""Reporting verbs in a unit and who is doing the reporting.
+
+A cue is a reporting verb (see :mod:`accord.evidence._lexicon`) or "according to". Its
+*source* - the speaker phrase - is found by the configurations of the attribution literature
+(PARC, Pareti 2016; the trigram sieve of Muzny et al. 2017):
+
+- inverted, after a quotation or a comma: ``"...," said Peskov`` -> the phrase after the verb;
+- participles, ``..., promising them "dignified treatment"`` -> the subject of the clause, or of
+  an earlier cue in the same unit;
+- "according to X" -> X;
+- otherwise the phrase left of the verb, skipping auxiliaries and adverbs ("has repeatedly
+  said"), a time or channel phrase ("Zelensky, in a video address, said"), an apposition
+  ("Peskov, the Kremlin spokesman, said") and a relative pronoun ("Steve Witkoff, a special
+  envoy to Trump, who described ...").
+
+Verbs that are often nouns or have other senses ("call", "post", "continue", "state") count as
+cues only in their past form or next to a quotation, "that" or a colon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accord.evidence._lexicon import (
+    CUE_FORMS,
+    FUNCTION_WORDS,
+    INVERTIBLE_VERBS,
+    ROLE_HEADS,
+    SKIPPABLE,
+    WEEKDAYS,
+    words,
+)
+from accord.evidence._names import PRONOUNS, Phrase, left_phrase, right_phrase
+from accord.evidence._tokens import Token
+
+__all__ = ["Cue", "find_cues", "main_subject"]
+
+_STRONG = words(
+    """
+    say tell write tweet warn explain argue insist declare announce stress emphasize emphasise
+    acknowledge admit concede suggest complain urge vow pledge predict recall reiterate confirm
+    deny describe assert affirm exclaim testify remark reply respond ask quip caution contend
+    allege retort
+    """
+)
+_PAST_IRREGULAR = words("said told wrote spoke went")
+_PREPOSITIONS = words(
+    """
+    in on at during after before while speaking asked in an interview amid despite
+    """
+)
+_LEADING = words(
+    """
+    in on at after before despite while when although as speaking asked earlier later meanwhile
+    however but and yet still also separately previously instead
+    """
+)
+_POSTMODIFIER_STARTS = words("familiar close involved who with from at in of")
+_AUXILIARIES = words("has had have was were is are will would could can may might")
+_NOT_SUBJECT_AFTER = words("from with to of for by about on in at into than")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting verb at tokens ``index:stop`` and its source phrase (None if not found)."""
+
+    index: int
+    stop: int
+    lemma: str
+    source: Phrase | None
+    inverted: bool = False
+
+
+def _is_past(word: str) -> bool:
+    return word.endswith("ed") or word in _PAST_IRREGULAR
+
+
+def _near_quote(tokens: list[Token], k: int, lo: int, hi: int) -> bool:
+    for j in range(max(lo, k - 4), min(hi, k + 5)):
+        if tokens[j].kind == "quote":
+            return True
+    nxt = tokens[k + 1].lower if k + 1 < hi else ""
+    return nxt in ("that", ":")
+
+
+def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
+    """The cues of unit ``lo:hi`` with their sources, in order."""
+    cues: list[Cue] = []
+    for k in range(lo, hi):
+        token = tokens[k]
+        if not token.is_word:
+            continue
+        if token.lower == "according" and k + 1 < hi and tokens[k + 1].lower == "to":
+            cues.append(Cue(k, k + 2, "according to", _according_source(text, tokens, k + 2, hi)))
+            continue
+        lemma = CUE_FORMS.get(token.lower)
+        if lemma is None:
+            continue
+        if (
+            lemma not in _STRONG
+            and not _is_past(token.lower)
+            and not _near_quote(tokens, k, lo, hi)
+        ):
+            continue
+        if token.lower.endswith("ing"):
+            cues.append(_participle(text, tokens, k, lo, hi, lemma, cues))
+        else:
+            cues.append(_finite(text, tokens, k, lo, hi, lemma))
+    return [cue for cue in cues if cue.source is not None]
+
+
+def _according_source(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | None:
+    """ "according to X": X is everything up to the next punctuation mark (at most 12 words)."""
+    stop = i
+    while (
+        stop < hi
+        and (tokens[stop].is_word or tokens[stop].kind in ("poss", "num"))
+        and stop - i < 12
+    ):
+        stop += 1
+    if stop == i:
+        return None
+    named = right_phrase(text, tokens, i, stop)
+    if named is not None and named.stop == stop:
+        return named
+    name = " ".join(text[tokens[i].start : tokens[stop - 1].end].split())
+    return Phrase(i, stop, "nominal", name)
+
+
+def _participle(
+    text: str, tokens: list[Token], k: int, lo: int, hi: int, lemma: str, earlier: list[Cue]
+) -> Cue:
+    if k - 2 >= lo and tokens[k - 1].lower == "as" and tokens[k - 2].lower == "quoted":
+        return _finite(text, tokens, k - 2, lo, hi, lemma, stop=k + 1)
+    if k > lo and (tokens[k - 1].capitalised or tokens[k - 1].lower in PRONOUNS):
+        before = left_phrase(text, tokens, k - 1, lo)
+        if before is not None and (before.first == lo or tokens[before.first - 1].lower == "with"):
+            return Cue(k, k + 1, lemma, before)
+    for cue in reversed(earlier):
+        if cue.source is not None and cue.lemma != "according to":
+            return Cue(k, k + 1, lemma, cue.source)
+    return Cue(k, k + 1, lemma, main_subject(text, tokens, lo, k))
+
+
+def _finite(
+    text: str, tokens: list[Token], k: int, lo: int, hi: int, lemma: str, stop: int | None = None
+) -> Cue:
+    stop = k + 1 if stop is None else stop
+    before = tokens[k - 1] if k > lo else None
+    after = tokens[k + 1] if k + 1 < hi else None
+    invertible = lemma in INVERTIBLE_VERBS
+    if invertible and (before is None or before.text == "," or before.kind == "quote") and after:
+        source = right_phrase(text, tokens, k + 1, hi)
+        if (
+            source is not None
+            and source.kind == "nominal"
+            and not _clause_ends(tokens, source.stop, hi)
+        ):
+            source = _with_postmodifier(text, tokens, source, hi)
+        if source is not None and _clause_ends(tokens, source.stop, hi):
+            return Cue(k, stop, lemma, source, inverted=True)
+    j = _skip_left(tokens, k - 1, lo)
+    if j < lo:
+        return Cue(k, stop, lemma, None)
+    if tokens[j].lower in ("who", "which", "that") and j - 1 >= lo:
+        j = _skip_apposition(tokens, j - 1, lo)
+    source = left_phrase(text, tokens, j, lo) if j >= lo else None
+    if source is None and j >= lo:
+        source = _determined_noun(text, tokens, j, lo)
+    return Cue(k, stop, lemma, source)
+
+
+def _apposed_name(text: str, tokens: list[Token], k: int, hi: int) -> Phrase | None:
+    """``the Norwegian mediator, Astrid Solheim, ...``: the name between the commas."""
+    e = k
+    while e < hi and tokens[e].capitalised:
+        e += 1
+    if e == k or e >= hi or tokens[e].text != ",":
+        return None
+    phrase = left_phrase(text, tokens, e - 1, k)
+    return phrase if phrase is not None and phrase.kind == "name" else None
+
+
+def _determined_noun(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | None:
+    """``the monitoring mission said``: an article and up to three lower-case words."""
+    for m in range(j, max(lo, j - 4) - 1, -1):
+        token = tokens[m]
+        if token.lower in ("the", "a", "an", "its", "their") and m < j:
+            name = " ".join(text[tokens[m].start : tokens[j].end].split())
+            return Phrase(m, j + 1, "nominal", name)
+        if token.kind != "word" or token.capitalised or token.lower in FUNCTION_WORDS:
+            return None
+        if token.lower in CUE_FORMS or token.lower.endswith("ly"):
+            return None
+    return None
+
+
+def _with_postmodifier(text: str, tokens: list[Token], phrase: Phrase, hi: int) -> Phrase | None:
+    """``said one official involved in the talks``: the nominal with what follows, to the end
+    of the clause, when that holds no verb of saying and at most eight words."""
+    k = phrase.stop
+    first = tokens[k].lower if k < hi else ""
+    if not (first.endswith(("ed", "ing")) or first in _POSTMODIFIER_STARTS):
+        return None
+    while (
+        k < hi and (tokens[k].is_word or tokens[k].kind in ("poss", "num")) and k - phrase.stop < 8
+    ):
+        if tokens[k].lower in CUE_FORMS or tokens[k].lower in _AUXILIARIES:
+            return None
+        k += 1
+    if k == phrase.stop or (k < hi and tokens[k].is_word):
+        return None
+    name = " ".join(text[tokens[phrase.first].start : tokens[k - 1].end].split())
+    return Phrase(phrase.first, k, "nominal", name)
+
+
+def _clause_ends(tokens: list[Token], k: int, hi: int) -> bool:
+    """After an inverted speaker: the end, punctuation, or a time or channel phrase."""
+    if k >= hi:
+        return True
+    token = tokens[k]
+    if not token.is_word:
+        return token.kind != "poss"
+    return token.lower in ("on", "in", "at", "during", "late", "early", "earlier", "last", "who")
+
+
+def _skip_left(tokens: list[Token], j: int, lo: int) -> int:
+    """Move left past auxiliaries, adverbs, time and channel phrases and appositions."""
+    while j >= lo:
+        token = tokens[j]
+        if token.lower in SKIPPABLE or (
+            token.kind == "word" and not token.capitalised and token.lower.endswith("ly")
+        ):
+            j -= 1
+            continue
+        if token.lower in WEEKDAYS and j - 1 >= lo:
+            j -= 1
+            while j >= lo and tokens[j].lower in ("on", "late", "early", "earlier", "last"):
+                j -= 1
+            continue
+        if token.text == ",":
+            return _skip_apposition(tokens, j, lo)
+        return j
+    return j
+
+
+def _skip_apposition(tokens: list[Token], j: int, lo: int) -> int:
+    """``X, <apposition or time phrase>, said``: the index of X's last token."""
+    if j < lo or tokens[j].text != ",":
+        return j
+    k = j - 1
+    while k >= lo and tokens[k].text != "," and tokens[k].kind != "quote" and j - k < 16:
+        k -= 1
+    if k < lo or tokens[k].text != ",":
+        return j - 1
+    segment = tokens[k + 1 : j]
+    if not segment:
+        return j - 1
+    first = segment[0].lower
+    if (
+        first in _PREPOSITIONS
+        or first in ("a", "an", "the", "who", "which")
+        or any(t.lower in ROLE_HEADS for t in segment)
+    ):
+        return k - 1
+    return j - 1
+
+
+def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | None:
+    """The subject of the unit's main clause: its first speaker phrase that is not a possessor
+    and does not follow a preposition, after an opening adverbial phrase."""
+    start = lo
+    while (start < hi and tokens[start].kind == "quote") or (
+        start < hi and tokens[start].text in {",", ":", "-", "–", "—"}
+    ):
+        start += 1
+    if start < hi and tokens[start].lower in _LEADING:
+        for k in range(start, min(hi, start + 14)):
+            if tokens[k].text == ",":
+                start = k + 1
+                break
+    k = start
+    while k < min(hi, start + 14):
+        token = tokens[k]
+        if token.kind == "quote" or token.lower in CUE_FORMS:
+            return None
+        if token.is_word and (
+            token.capitalised or token.lower in PRONOUNS or token.lower in ROLE_HEADS
+        ):
+            e = k
+            while e + 1 < hi and (tokens[e + 1].capitalised or tokens[e + 1].lower in ROLE_HEADS):
+                e += 1
+            phrase = left_phrase(text, tokens, e, k)
+            if (
+                phrase is not None
+                and phrase.kind == "nominal"
+                and e + 2 < hi
+                and tokens[e + 1].text == ","
+            ):
+                phrase = _apposed_name(text, tokens, e + 2, hi) or phrase
+            follows_preposition = k > start and tokens[k - 1].lower in _NOT_SUBJECT_AFTER
+            possessor = e + 1 < hi and tokens[e + 1].kind == "poss"
+            if phrase is not None and not follows_preposition and not possessor:
+                return phrase
+            k = e + 1
+            continue
+        if token.is_word and token.lower not in FUNCTION_WORDS and not token.capitalised:
+            while (
+                k + 1 < hi
+                and tokens[k + 1].kind == "word"
+                and not tokens[k + 1].capitalised
+                and tokens[k + 1].lower not in FUNCTION_WORDS
+                and tokens[k + 1].lower not in CUE_FORMS
+                and not tokens[k + 1].lower.endswith("ly")
+            ):
+                k += 1
+            phrase = left_phrase(text, tokens, k, start)
+            if phrase is not None and phrase.kind == "nominal":
+                nxt = tokens[k + 1] if k + 1 < hi else None
+                if nxt is not None and nxt.text == "," and k + 2 < hi:
+                    named = _apposed_name(text, tokens, k + 2, hi)
+                    if named is not None:
+                        return named
+                if nxt is None or nxt.kind != "poss":
+                    return phrase
+        k += 1
+    return None

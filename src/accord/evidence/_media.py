@@ -1,0 +1,135 @@
+"""The medium of a statement: "on CNN", "on Telegram", "in an interview with ABC's This Week".
+
+Rules, in order of precedence, over the frame tokens around a reporting verb:
+
+1. "in an interview with/on/to OUTLET", "in a post on OUTLET", "in remarks to OUTLET": the
+   outlet, with a programme title in quotation marks after a possessive kept ("ABC's This Week");
+2. "told OUTLET", when the object is a known outlet or platform, an upper-case acronym or a name
+   containing a media word (News, TV, Radio, Times, Post, ...); "told reporters" has none;
+3. "on OUTLET" right after the verb or the speaker ("wrote on Telegram", "said on CNN");
+4. a generic channel: "in a statement", "at a press conference", "in a video address" gives the
+   channel noun ("statement", "press conference", "video address").
+"""
+
+from __future__ import annotations
+
+from accord.evidence._lexicon import MEDIA_NOUNS, MONTHS, OUTLETS, WEEKDAYS, words
+from accord.evidence._tokens import Token
+
+__all__ = ["find_medium"]
+
+_MEDIA_WORDS = words(
+    """
+    news tv television radio times post journal channel network broadcasting press gazette
+    herald telegraph tribune daily weekly magazine agency
+    """
+)
+_ADDRESSING = words("speaking talking spoke talked remarks comments interview")
+_LOWER_MEDIA = (
+    "state television",
+    "state TV",
+    "state media",
+    "state radio",
+    "national television",
+    "national TV",
+    "public television",
+    "public radio",
+    "local television",
+    "local media",
+    "social media",
+    "television",
+    "radio",
+)
+_GENERIC_ADJ = words(
+    """
+    video televised nightly evening daily written joint brief short lengthy exclusive recorded
+    radio tv television press news weekly social media phone telephone
+    """
+)
+
+
+def _outlet_run(text: str, tokens: list[Token], k: int, hi: int) -> tuple[str, int] | None:
+    """A capitalised name (possibly "X's "Title"") starting at token ``k``."""
+    if k >= hi:
+        return None
+    if tokens[k].lower in ("his", "her", "their", "its", "the") and k + 1 < hi:
+        k += 1
+    first = k
+    while k < hi and (
+        (tokens[k].is_word and tokens[k].capitalised) or (tokens[k].kind == "num" and k > first)
+    ):
+        if tokens[k].lower in WEEKDAYS or tokens[k].lower in MONTHS:
+            break
+        k += 1
+    if k == first:
+        return None
+    while k < hi and tokens[k].lower in _MEDIA_WORDS:
+        k += 1
+    stop = k
+    if k + 1 < hi and tokens[k].kind == "poss" and tokens[k + 1].kind == "quote":
+        title = tokens[k + 1].text[1:-1].strip().rstrip(".,")
+        name = text[tokens[first].start : tokens[k].end] + " " + title
+        return " ".join(name.split()), k + 2
+    if k < hi and tokens[k].lower in ("channel", "account", "page") and stop > first:
+        stop, k = k, k + 1
+    return " ".join(text[tokens[first].start : tokens[stop - 1].end].split()), k
+
+
+def _media_phrase(tokens: list[Token], k: int, hi: int) -> tuple[str, int] | None:
+    """A channel in lower case: "state television", "national TV", "public radio"."""
+    for phrase in _LOWER_MEDIA:
+        words = phrase.split()
+        if [t.lower for t in tokens[k : k + len(words)]] == [w.lower() for w in words]:
+            return phrase, k + len(words)
+    return None
+
+
+def _is_outlet(name: str) -> bool:
+    words = name.split()
+    if name in OUTLETS or words[0].rstrip("'’s") in OUTLETS:
+        return True
+    if any(w.lower() in _MEDIA_WORDS for w in words):
+        return True
+    return len(words) == 1 and 2 <= len(name) <= 6 and name.isupper()
+
+
+def find_medium(text: str, tokens: list[Token], lo: int, hi: int, cue: int) -> str | None:
+    """The medium named in tokens ``lo:hi`` for the reporting verb at ``cue``, or None."""
+    generic: str | None = None
+    for k in range(lo, hi):
+        lower = tokens[k].lower
+        if lower in ("in", "at", "during") and k + 2 < hi:
+            j = k + 1
+            if tokens[j].lower in ("a", "an", "the", "his", "her", "their", "its"):
+                j += 1
+            adjectives = j
+            while j < hi and tokens[j].lower in _GENERIC_ADJ:
+                j += 1
+            if j < hi and (tokens[j].lower in MEDIA_NOUNS or tokens[j].lower == "remarks"):
+                noun = tokens[j].lower
+                if noun == "conference" and j > adjectives:
+                    noun = tokens[j - 1].lower + " conference"
+                if j + 2 < hi and tokens[j + 1].lower in ("with", "on", "to", "for"):
+                    outlet = _outlet_run(text, tokens, j + 2, hi)
+                    if outlet is not None:
+                        return outlet[0]
+                phrase = " ".join(t.lower for t in tokens[adjectives : j + 1])
+                if generic is None:
+                    generic = phrase if noun != "conference" else noun
+        elif (
+            lower in ("to", "with") and k > lo and tokens[k - 1].lower in _ADDRESSING and k + 1 < hi
+        ):
+            outlet = _outlet_run(text, tokens, k + 1, hi) or _media_phrase(tokens, k + 1, hi)
+            if outlet is not None and (_is_outlet(outlet[0]) or outlet[0] in _LOWER_MEDIA):
+                return outlet[0]
+        elif lower == "told" and abs(k - cue) <= 1:
+            outlet = _outlet_run(text, tokens, k + 1, hi)
+            if outlet is not None and _is_outlet(outlet[0]):
+                return outlet[0]
+        elif lower == "on" and 0 < k - cue <= 2 and k + 1 < hi:
+            outlet = _outlet_run(text, tokens, k + 1, hi) or _media_phrase(tokens, k + 1, hi)
+            if outlet is not None:
+                return outlet[0]
+        elif lower == "on" and k + 2 < hi and tokens[k + 1].lower in ("social", "state"):
+            return " ".join(t.text for t in tokens[k + 1 : k + 3])
+    return generic
