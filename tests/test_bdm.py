@@ -143,9 +143,21 @@ def test_history_records_moves(emissions):
     assert by_actor["Ireland"].kind == "conflict"
     assert by_actor["Ireland"].position == 4.0
     assert by_actor["Belgium"].kind == "compromise"
-    offered = dict(first.offers)
+    offered = first.offer_counts()
     assert offered["conflict"] >= 2 and offered["compromise"] >= 1
     assert offered["capitulation"] == 0
+    # every move is one of the offers made to that actor
+    for move in first.moves:
+        assert any(
+            o.receiver == move.actor
+            and o.proposer == move.toward
+            and o.position == move.position
+            and o.kind == move.kind
+            for o in first.offers
+        )
+    # Ireland (at 7, salience 0.1) is challenged from both sides
+    challengers = {o.proposer for o in first.offers if o.receiver == "Ireland"}
+    assert {"Netherlands", "France"} <= challengers
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-__all__ = ["Forecast", "IssueForecast", "Move", "MoveKind", "Round"]
+__all__ = ["Forecast", "IssueForecast", "Move", "MoveKind", "Offer", "Round"]
 
 MoveKind = Literal["conflict", "compromise", "capitulation"]
 
@@ -28,12 +28,25 @@ class Move:
         }
 
 
+class Offer(NamedTuple):
+    """In one round, ``proposer`` challenged ``receiver`` with an offer to move to ``position``.
+
+    (A named tuple rather than a dataclass: a round of a large negotiation holds thousands.)
+    """
+
+    proposer: str
+    receiver: str
+    kind: MoveKind
+    position: float
+
+
 @dataclass(frozen=True, slots=True)
 class Round:
     """The state after one round of a dynamic model.
 
     ``positions`` and ``risk`` are aligned with :attr:`IssueForecast.actors`; ``risk`` holds the
-    risk exponents the actors used during the round; ``offers`` counts the offers made, by kind.
+    risk exponents the actors used during the round; ``offers`` lists every challenge made (who
+    offered whom what), ``moves`` the offers that were taken.
     """
 
     round: int
@@ -42,7 +55,14 @@ class Round:
     mean: float
     risk: tuple[float, ...] = ()
     moves: tuple[Move, ...] = ()
-    offers: tuple[tuple[MoveKind, int], ...] = ()
+    offers: tuple[Offer, ...] = ()
+
+    def offer_counts(self) -> dict[MoveKind, int]:
+        """How many offers of each kind were made."""
+        counts: dict[MoveKind, int] = {"conflict": 0, "compromise": 0, "capitulation": 0}
+        for offer in self.offers:
+            counts[offer.kind] += 1
+        return counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +88,8 @@ class IssueForecast:
                     "positions": dict(zip(self.actors, r.positions, strict=True)),
                     "risk": dict(zip(self.actors, r.risk, strict=True)),
                     "moves": [m.to_dict() for m in r.moves],
-                    "offers": dict(r.offers),
+                    "offers": [o._asdict() for o in r.offers],
+                    "offer_counts": r.offer_counts(),
                 }
                 for r in self.rounds
             ]

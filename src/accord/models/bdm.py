@@ -113,7 +113,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from accord.forecast import IssueForecast, Move, MoveKind, Round
+from accord.forecast import IssueForecast, Move, MoveKind, Offer, Round
 from accord.models._base import Model, check_choice
 from accord.models.mean import compromise
 from accord.models.median import weighted_median
@@ -181,7 +181,8 @@ class Trajectory:
     ``median``/``mean`` likewise; ``risk[..., t-1, :]`` the exponents used in round ``t``;
     ``toward[..., t-1, i]`` whose offer actor ``i`` took in round ``t`` (-1: none) and
     ``kind[..., t-1, i]`` its kind (0 none, 1 conflict, 2 compromise, 3 capitulation);
-    ``offers[..., t-1, k]`` the number of offers of kind ``k + 1`` made in round ``t``;
+    ``offer_kind[..., t-1, j, i]`` the kind of the offer actor ``i`` made to actor ``j`` in
+    round ``t`` (0: none) and ``offer_position[..., t-1, j, i]`` the position it proposed;
     ``rounds[...]`` how many rounds each problem ran before it stopped.
     """
 
@@ -191,7 +192,8 @@ class Trajectory:
     risk: FloatArray
     toward: NDArray[np.int64]
     kind: NDArray[np.int8]
-    offers: NDArray[np.int64]
+    offer_kind: NDArray[np.int8]
+    offer_position: FloatArray
     rounds: NDArray[np.int64]
 
     @property
@@ -239,7 +241,8 @@ def simulate(
     history_risk = np.ones((b, total, n))
     history_toward = np.full((b, total, n), -1, dtype=np.int64)
     history_kind = np.zeros((b, total, n), dtype=np.int8)
-    history_offers = np.zeros((b, total, 3), dtype=np.int64)
+    history_offer_kind = np.zeros((b, total, n, n), dtype=np.int8)
+    history_offer_position = np.zeros((b, total, n, n))
     done_after = np.full(b, total, dtype=np.int64)
     active = np.ones(b, dtype=bool)
 
@@ -256,7 +259,8 @@ def simulate(
         history_risk[:, t - 1] = np.where(active[:, None], step.risk, 1.0)
         history_toward[:, t - 1] = np.where(active[:, None], step.toward, -1)
         history_kind[:, t - 1] = np.where(active[:, None], step.kind, _NONE)
-        history_offers[:, t - 1] = np.where(active[:, None], step.offers, 0)
+        history_offer_kind[:, t - 1] = np.where(active[:, None, None], step.offer_kind, _NONE)
+        history_offer_position[:, t - 1] = step.offer_position
         if rounds is None:
             shift = np.abs(history_median[:, t] - history_median[:, t - 1])
             still = ~(step.kind != _NONE).any(axis=-1)
@@ -278,7 +282,8 @@ def simulate(
         risk=history_risk.reshape((*out_shape, total, n)),
         toward=history_toward.reshape((*out_shape, total, n)),
         kind=history_kind.reshape((*out_shape, total, n)),
-        offers=history_offers.reshape((*out_shape, total, 3)),
+        offer_kind=history_offer_kind.reshape((*out_shape, total, n, n)),
+        offer_position=history_offer_position.reshape((*out_shape, total, n, n)),
         rounds=done_after.reshape(out_shape),
     )
     return trajectory
@@ -290,7 +295,8 @@ class _Step:
     risk: FloatArray
     toward: NDArray[np.int64]
     kind: NDArray[np.int8]
-    offers: NDArray[np.int64]
+    offer_kind: NDArray[np.int8]
+    offer_position: FloatArray
 
 
 class _Run:
@@ -373,13 +379,13 @@ class _Run:
         pick = np.where(has_offer, chosen, 0)[:, :, None]
         new_x = np.where(has_offer, np.take_along_axis(target, pick, axis=2)[:, :, 0], x)
         chosen_kind = np.where(has_offer, np.take_along_axis(kind, pick, axis=2)[:, :, 0], _NONE)
-        offers = np.stack([(kind == k).sum(axis=(1, 2)) for k in (1, 2, 3)], axis=-1)
         return _Step(
             positions=new_x,
             risk=risk,
             toward=chosen.astype(np.int64),
             kind=chosen_kind.astype(np.int8),
-            offers=offers.astype(np.int64),
+            offer_kind=kind,
+            offer_position=np.where(kind != _NONE, target, 0.0),
         )
 
     def _select(
@@ -550,6 +556,18 @@ def _vote_totals(
     return np.maximum(out, 0.0)
 
 
+def _offers(trajectory: Trajectory, t: int, actors: tuple[str, ...]) -> tuple[Offer, ...]:
+    """Every offer (challenge) made in round ``t``, by proposer then receiver."""
+    kinds = trajectory.offer_kind[t - 1]
+    receivers, proposers = np.nonzero(kinds)
+    order = np.lexsort((receivers, proposers))
+    positions = trajectory.offer_position[t - 1]
+    return tuple(
+        Offer(actors[i], actors[j], KINDS[kinds[j, i] - 1], float(positions[j, i]))
+        for j, i in zip(receivers[order].tolist(), proposers[order].tolist(), strict=True)
+    )
+
+
 class ExpectedUtility(Model):
     """Bueno de Mesquita's expected-utility model (see the module docstring for every option).
 
@@ -664,7 +682,7 @@ class ExpectedUtility(Model):
                     mean=float(trajectory.mean[t]),
                     risk=tuple(float(v) for v in trajectory.risk[t - 1]),
                     moves=moves,
-                    offers=tuple((KINDS[k], int(trajectory.offers[t - 1, k])) for k in range(3)),
+                    offers=_offers(trajectory, t, actors),
                 )
             )
         return IssueForecast(

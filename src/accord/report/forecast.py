@@ -10,7 +10,7 @@ The JSON contract of ``accord forecast --json`` (other tools read it)::
                  "notes": {"nbs": "..."},
                  "bdm": {"rounds": [{"round": 1, "median": ..., "mean": ...,
                                      "positions": {...}, "risk": {...},
-                                     "moves": [...], "offers": {...}}]},
+                                     "moves": [...], "offers": [...], "offer_counts": {...}}]},
                  "acceptable": {"RUS": {"mean": false, ...}},
                  "outcome": 40.0}]}
 
