@@ -7,21 +7,28 @@ Muzny, Fang, Chang & Jurafsky (2017, *A two-stage sieve approach for quote attri
 1. quotations are found by pairing marks (:mod:`accord.evidence._marks`) and folded into
    single tokens; the text is cut into units that never split a quotation
    (:mod:`accord.evidence._tokens`);
-2. each quotation takes the nearest cue of its unit that has a source
-   (:mod:`accord.evidence._cues`) - the trigram configurations ``QUOTE, NAME said`` /
-   ``QUOTE, said NAME`` / ``NAME said: QUOTE`` are the nearest cues by construction;
-3. a quotation with no cue in its unit is a *floating* quotation. It continues the speaker of
-   the previous unit when that unit ends with a colon or holds a quotation or reported
-   speech, or else belongs to the person who is the subject of the previous unit (the
-   "conversation" and "closest mention" sieves of Muzny et al.). A floating quotation of a few
-   words inside a sentence is a scare quote and is dropped;
-4. quoted names and titles ('a plan called "Hell Plan"', 'ABC's "This Week"') are not speech;
+2. each quotation takes the nearest cue of its unit that attaches it
+   (:mod:`accord.evidence._cues`, :func:`accord.evidence._quotes.nearest`) - the trigram
+   configurations ``QUOTE, NAME said`` / ``QUOTE, said NAME`` / ``NAME said: QUOTE`` are the
+   nearest cues by construction;
+3. a quotation with no cue in its unit is a *floating* quotation. After a colon it is the
+   words of the clause's subject or possessor (``She put it bluntly: "..."``, ``His verdict:
+   "..."``); followed by a dash and a name, or by a speaker and an unknown verb in the past, it
+   is theirs; otherwise it continues the speaker of the previous unit when that unit ends with
+   a colon or holds a quotation or reported speech, or else belongs to the person who is the
+   subject of the previous unit (the "conversation" and "closest mention" sieves of Muzny et
+   al.). A floating quotation of a few words inside a sentence is a scare quote and is dropped;
+4. quoted names and titles ('a plan called "Hell Plan"', 'ABC's "This Week"', 'a group that
+   calls itself the "Southern Front"') are not speech; a group so named can be "it" later;
 5. pronouns (he, she) resolve to the subject of the previous units or the last speaker,
-   respecting gender where a title or role word states it; "the minister" resolves to the last
-   person whose role has that head word; surnames resolve to the full name introduced before;
-6. indirect speech is reported in units without quotations, in the PARC configurations "X said
-   (that) CLAUSE", "CLAUSE, X said" and "according to X, CLAUSE"; a participial phrase the
-   writer added ("..., underscoring the mistrust") is cut from the clause;
+   respecting gender where a title or role word states it; "they" and "it" to the last plural
+   or singular organisation; "the (prime) minister" resolves to the last person whose role has
+   those words, "the official" to the last unnamed speaker with that head; surnames (and a
+   first word that begins one name only) resolve to the full name introduced before;
+6. indirect speech (:mod:`accord.evidence._indirect`) is reported in units without
+   quotations, in the PARC configurations "X said (that) CLAUSE", "CLAUSE, X said" and
+   "according to X, CLAUSE"; a participial phrase the writer added ("..., underscoring the
+   mistrust") is cut from the clause;
 7. the medium (:mod:`accord.evidence._media`) and date (:mod:`accord.evidence._dates`) come
    from the cue's unit; a quotation without them inherits those stated for the same speaker in
    the last few units ("Waltz ... in an interview with ABC's This Week." followed by his quote).
@@ -34,52 +41,49 @@ from dataclasses import dataclass, field
 
 from accord.evidence._cues import Cue, find_cues, main_subject
 from accord.evidence._dates import find_dates, resolve
+from accord.evidence._indirect import only_adjuncts, reported_clause
 from accord.evidence._lexicon import (
-    CLAUSE_VERBS,
-    FUNCTION_WORDS,
-    NAMING_WORDS,
+    DEMONYMS,
+    NON_PERSON_WORDS,
     ROLE_HEADS,
+    SENTENCE_WORDS,
     SPEAKER_NOUNS,
     words,
 )
 from accord.evidence._marks import QuoteSpan, pair_marks
 from accord.evidence._media import find_medium
-from accord.evidence._names import PRONOUNS, People, Phrase, apposition_after, left_phrase
+from accord.evidence._names import (
+    PRONOUNS,
+    People,
+    Phrase,
+    apposition_after,
+    left_phrase,
+    right_phrase,
+)
+from accord.evidence._quotes import (
+    is_name_or_title,
+    is_partial,
+    naming_verb,
+    nearest,
+    possessor,
+)
 from accord.evidence._tokens import Token, frame, units
 
 __all__ = ["Statement", "attribute"]
 
 #: Units back in which a floating quotation or a pronoun looks for its speaker.
 LOOKBACK = 4
+#: Units back in which "the minister" looks for the person with that role.
+ROLE_LOOKBACK = 24
 #: Units back in which a speaker's medium and date carry over to a new quotation.
 CARRY_OVER = 6
-_INDIRECT_STARTS = words("the a an his her its their this these those there it he she they we i")
-_BARE_CLAUSE_VERBS = words(
-    """
-    say tell add warn insist claim argue predict confirm admit estimate believe
-    """
-)
-_NOT_CLAUSE_STARTS = FUNCTION_WORDS - _INDIRECT_STARTS | words(
-    """
-    nothing goodbye so yes no hello something anything
-    """
-)
-#: Nouns before a capitalised quotation that make it a title: 'the programme "Meet the Press"'.
-_WORK_NOUNS = words(
-    """
-    programme program show series book film movie documentary song album newspaper magazine
-    podcast column report article headline slogan motto hashtag operation plan campaign
-    initiative doctrine exercise channel station
-    """
-)
+_COUNTRIES = frozenset(DEMONYMS.values())
 _ORGANISATION_NOUNS = words(
     """
     organisation organization group agency ministry company committee alliance bloc body union
     council commission office government administration movement party embassy
     """
 )
-_TERM_DETERMINERS = words("the a an this these those its their his her our your")
-_ADJUNCT_STARTS = words("amid despite while whereas which who as after before following citing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,7 @@ class _Unit:
     subject: _Said | None = None
     speakers: list[_Said] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
+    named: list[_Said] = field(default_factory=list)  # groups named by "calls itself '...'"
     colon: bool = False
     cue_speaker: _Said | None = None
     para: int = 0
@@ -185,7 +190,9 @@ class _Reader:
     def read(self, index: int, lo: int, hi: int) -> None:
         tokens = self.tokens
         unit = _Unit(para=tokens[lo].para)
-        subject_phrase = main_subject(self.text, tokens, lo, hi)
+        subject_phrase = main_subject(self.text, tokens, lo, hi) or possessor(
+            self.text, tokens, lo, hi
+        )
         cues = find_cues(self.text, tokens, lo, hi)
         quotes = [k for k in range(lo, hi) if tokens[k].kind == "quote"]
         context = " ".join(self.text[tokens[lo].start : tokens[hi - 1].end].split())
@@ -197,6 +204,7 @@ class _Reader:
             if t.capitalised and self.people.is_person(t.text)
         ]
         unit.colon = tokens[hi - 1].text == ":"
+        cues = self._names_given(lo, quotes, cues, unit)
         kept = False
         for q in quotes:
             said = self._direct(index, lo, hi, q, cues, unit, context)
@@ -215,22 +223,42 @@ class _Reader:
                     self._remember(said.speaker, lo, hi, cue, index)
         self.history.append(unit)
 
+    def _names_given(self, lo: int, quotes: list[int], cues: list[Cue], unit: _Unit) -> list[Cue]:
+        """``a group that calls itself the "Southern Front"``: the verb of naming is no cue for
+        other quotations, and the group it names can be "it" or "they" later."""
+        for q in quotes:
+            verb = naming_verb(self.tokens, q, lo, len(self.tokens))
+            cue = next((c for c in cues if c.index == verb), None) if verb is not None else None
+            if cue is None or cue.source is None:
+                continue
+            cues = [c for c in cues if c is not cue]
+            span = self.spans[self.tokens[q].quote]
+            name = " ".join(self.text[span.start : span.end].strip(" .,;:'‘’").split())
+            if cue.source.kind != "pronoun" and name[:1].isupper():
+                unit.named.append(_Said(name, None, False))
+        return cues
+
     def _direct(
         self, index: int, lo: int, hi: int, q: int, cues: list[Cue], unit: _Unit, context: str
     ) -> _Said | None:
         tokens = self.tokens
         span = self.spans[tokens[q].quote]
         content = self.text[span.start : span.end]
-        if not content.strip() or _is_name_or_title(tokens, q, lo, cues, content):
+        if not content.strip() or is_name_or_title(tokens, q, lo, hi, cues, content):
             return None
-        cue = _nearest(cues, q)
-        partial = _is_partial(tokens, q, lo, hi, content, cues)
+        cue = nearest(cues, q, tokens, hi)
+        partial = is_partial(tokens, q, lo, hi, content, cues)
         if cue is not None:
             said = self._resolve(cue.source, index) if cue.source is not None else None
         else:
             if partial:
                 return None
-            said = self._floating(index)
+            said = (
+                _introduced(tokens, q, lo, unit)
+                or self._signed(q, hi, index)
+                or self._unknown_verb(q, lo, hi, index)
+                or self._floating(index)
+            )
         said = said or _Said(None, None, False)
         medium = date = None
         if cue is not None:
@@ -258,10 +286,50 @@ class _Reader:
         )
         return said
 
+    def _signed(self, q: int, hi: int, index: int) -> _Said | None:
+        """``"We are going to end this war" - Donald Trump``: a dash and a speaker after the
+        quotation, ending the unit or followed by a comma."""
+        tokens = self.tokens
+        if q + 2 >= hi or tokens[q + 1].text not in ("-", "–", "—"):
+            return None
+        phrase = right_phrase(self.text, tokens, q + 2, hi)
+        if phrase is None or phrase.kind == "pronoun":
+            return None
+        if phrase.stop < hi and tokens[phrase.stop].is_word:
+            return None
+        return self._resolve(phrase, index)
+
+    def _unknown_verb(self, q: int, lo: int, hi: int, index: int) -> _Said | None:
+        """``"...," he fumed.``, ``"...," scoffed Peskov.``: a quotation opening its unit and
+        followed by a speaker and a verb in the past that the lexicon does not know."""
+        tokens = self.tokens
+        if any(tokens[k].is_word for k in range(lo, q)):
+            return None
+        m = q + 1
+        while m < hi and tokens[m].text in (",", "—", "–"):
+            m += 1
+        end = hi
+        while end > m and not tokens[end - 1].is_word:
+            end -= 1
+        if m + 1 >= end:
+            return None
+        if _past(tokens[m]):  # inverted
+            phrase = right_phrase(self.text, tokens, m + 1, end)
+            if phrase is not None and only_adjuncts(tokens, phrase.stop, end):
+                return self._resolve(phrase, index)
+            return None
+        for v in range(m + 1, min(end, m + 8)):
+            if _past(tokens[v]):
+                phrase = left_phrase(self.text, tokens, v - 1, m)
+                if phrase is not None and phrase.first == m and only_adjuncts(tokens, v + 1, end):
+                    return self._resolve(phrase, index)
+                return None
+        return None
+
     def _indirect(self, index: int, lo: int, hi: int, cues: list[Cue], context: str) -> list[_Said]:
         out: list[_Said] = []
         for cue in cues:
-            span = _reported_clause(self.text, self.tokens, lo, hi, cue)
+            span = reported_clause(self.text, self.tokens, lo, hi, cue)
             if span is None or cue.source is None:
                 continue
             said = self._resolve(cue.source, index)
@@ -301,13 +369,20 @@ class _Reader:
                 and all(w[:1].isupper() for w in words[1:])
             ):
                 return _Said(" ".join(words[1:]), None, False)  # "the Finance Ministry"
-            if len(words) == 2 and words[0].lower() == "the":
-                head = words[1].lower()
-                if head in ROLE_HEADS:
-                    person = self._by_role(head, index)
+            if len(words) >= 2 and words[0].lower() == "the":
+                head = words[-1].lower()
+                if head in ROLE_HEADS and len(words) <= 5:
+                    # "the minister", "the prime minister", "the Kremlin spokesman"
+                    modifiers = [w.lower().removesuffix("'s") for w in words[1:-1]]
+                    person = self._by_role(head, modifiers, index)
                     if person is not None:
                         return _Said(person, self.people.role(person), True)
-                if head in _ORGANISATION_NOUNS:
+                if len(words) <= 3:
+                    # "the official", "the ministry": the nominal speaker named before
+                    earlier = self._by_head(head, index)
+                    if earlier is not None:
+                        return earlier
+                if len(words) == 2 and head in _ORGANISATION_NOUNS:
                     previous = self._pronoun("it", index)
                     if previous.speaker is not None:
                         return previous
@@ -323,31 +398,62 @@ class _Reader:
 
     def _pronoun(self, pronoun: str, index: int) -> _Said:
         wanted = PRONOUNS[pronoun]
+        if wanted in ("n", "pl"):
+            # "they" prefers a plural ("officials", "residents"), "it" a singular; either
+            # takes any organisation when nothing of its number came before.
+            for strict in (True, False):
+                for unit in reversed(self.history[max(0, index - LOOKBACK) :]):
+                    for said in (unit.subject, *reversed(unit.speakers), *reversed(unit.named)):
+                        if said is None or said.speaker is None or said.person:
+                            continue
+                        if not strict or _plural(said.speaker) == (wanted == "pl"):
+                            return said
+            return _Said(None, None, False)
         for unit in reversed(self.history[max(0, index - LOOKBACK) :]):
-            candidates = [unit.subject, *reversed(unit.speakers)]
+            candidates = [unit.subject, *reversed(unit.speakers), *reversed(unit.named)]
             for said in candidates:
                 if said is None or said.speaker is None:
                     continue
-                if wanted in ("m", "f"):
-                    gender = self.people.gender(said.speaker)
-                    if said.person and gender in (None, wanted):
-                        self.people.genders.setdefault(said.speaker, wanted)
-                        return said
-                elif not said.person:
+                gender = self.people.gender(said.speaker)
+                if said.person and gender in (None, wanted):
+                    self.people.genders.setdefault(said.speaker, wanted)
                     return said
-            if wanted in ("m", "f"):
-                for name in reversed(unit.persons):
-                    gender = self.people.gender(name)
-                    if gender in (None, wanted):
-                        self.people.genders.setdefault(name, wanted)
-                        return _Said(name, self.people.role(name), True)
+            for name in reversed(unit.persons):
+                gender = self.people.gender(name)
+                if gender in (None, wanted):
+                    self.people.genders.setdefault(name, wanted)
+                    return _Said(name, self.people.role(name), True)
+        # No one known to be a person: "Trump called Putin. He said ...": the subject named by
+        # a single name is a person after all.
+        for unit in reversed(self.history[max(0, index - LOOKBACK) :]):
+            said = unit.subject
+            if said is not None and said.speaker and _could_be_person(said.speaker):
+                self.people.add(said.speaker, said.role, person=True)
+                self.people.genders.setdefault(said.speaker, wanted)
+                return _Said(said.speaker, said.role, True)
         return _Said(None, None, False)
 
-    def _by_role(self, head: str, index: int) -> str | None:
-        for unit in reversed(self.history[max(0, index - 2 * LOOKBACK) :]):
+    def _by_head(self, head: str, index: int) -> _Said | None:
+        """The last unnamed speaker whose phrase ends in ``head``: "a senior official" for a
+        later "the official"."""
+        for unit in reversed(self.history[max(0, index - ROLE_LOOKBACK) :]):
+            for said in (*reversed(unit.speakers), unit.cue_speaker, unit.subject):
+                if said is None or said.speaker is None or said.person:
+                    continue
+                words = said.speaker.lower().split()
+                if len(words) > 1 and words[-1] == head:
+                    return said
+        return None
+
+    def _by_role(self, head: str, modifiers: list[str], index: int) -> str | None:
+        """The last person named whose role has the head word and every modifier."""
+        for unit in reversed(self.history[max(0, index - ROLE_LOOKBACK) :]):
             for name in reversed(unit.persons):
                 role = self.people.role(name)
-                if role is not None and head in role.lower().split():
+                if role is None:
+                    continue
+                role_words = set(role.lower().replace("’", "'").replace("'s", "").split())
+                if head in role_words and all(m in role_words for m in modifiers):
                     return name
         return None
 
@@ -359,7 +465,9 @@ class _Reader:
             return previous.speakers[-1]
         if previous.cue_speaker is not None:
             return previous.cue_speaker
-        if previous.subject is not None and previous.subject.person:
+        if previous.subject is not None and (
+            previous.subject.person or (previous.colon and previous.subject.speaker)
+        ):
             return previous.subject
         for unit in reversed(self.history[max(0, index - LOOKBACK) : -1]):
             if unit.speakers:
@@ -401,54 +509,34 @@ class _Reader:
 # ---- helpers ---------------------------------------------------------------------------
 
 
-def _nearest(cues: list[Cue], q: int) -> Cue | None:
-    best: tuple[int, int, Cue] | None = None
-    for cue in cues:
-        if cue.source is None:
-            continue
-        distance = q - cue.stop if cue.index < q else cue.index - q
-        rank = (distance, 0 if cue.index > q else 1)
-        if best is None or rank < best[:2]:
-            best = (*rank, cue)
-    return best[2] if best else None
+def _past(token: Token) -> bool:
+    return token.kind == "word" and not token.capitalised and token.lower.endswith("ed")
 
 
-def _is_partial(
-    tokens: list[Token], q: int, lo: int, hi: int, content: str, cues: list[Cue]
-) -> bool:
-    first = content.lstrip(" '‘’\"“”.…-–—([")[:1]
-    if first.islower():
-        return True
-    cue_tokens = {k for cue in cues for k in range(cue.index, cue.stop)}
-    before = tokens[q - 1] if q > lo else None
-    return (
-        before is not None
-        and before.is_word
-        and q - 1 not in cue_tokens
-        and before.lower not in ("that", "saying", "adding")
-    )
-
-
-def _is_name_or_title(tokens: list[Token], q: int, lo: int, cues: list[Cue], content: str) -> bool:
-    """Quoted names and titles: 'a plan called "Hell Plan"', 'ABC's "This Week"'."""
-    before = tokens[q - 1] if q > lo else None
-    if before is not None and before.lower in _WORK_NOUNS and content[:1].isupper():
-        return True
-    if before is not None and (
-        before.lower in NAMING_WORDS
-        or (before.lower == "as" and q - 2 >= lo and tokens[q - 2].lower == "known")
-    ):
-        return True
-    words = [w for w in content.replace("-", " ").split() if w.strip(".,;:!?'’\"")]
-    if not words or len(words) > 6 or content.rstrip().endswith(("?", "!")):
+def _could_be_person(name: str) -> bool:
+    """A name of one or two capitalised words that names no organisation, place or country."""
+    words = name.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
         return False
-    capitalised = all(
-        w.strip("'‘’\"“(")[:1].isupper() or w.lower().strip(".,") in FUNCTION_WORDS for w in words
-    )
-    if not capitalised or not any(w[:1].isupper() for w in words):
-        return False
-    attached = any(abs(cue.index - q) <= 3 or abs(cue.stop - q) <= 2 for cue in cues)
-    return not attached or (before is not None and before.kind == "poss")
+    lowered = {w.lower() for w in words}
+    return not (lowered & NON_PERSON_WORDS or name in _COUNTRIES or lowered & SENTENCE_WORDS)
+
+
+def _plural(speaker: str) -> bool:
+    """ "officials", "three people briefed on the talks", "Diplomats in Brussels"."""
+    for word in speaker.split():
+        lower = word.lower()
+        if lower in SPEAKER_NOUNS:
+            return (lower.endswith("s") and not lower.endswith(("ss", "us"))) or lower == "people"
+    return False
+
+
+def _introduced(tokens: list[Token], q: int, lo: int, unit: _Unit) -> _Said | None:
+    """``She put it bluntly: "..."``, ``His verdict: "..."``: a quotation after a colon, with
+    no verb of saying, is the words of the subject of the clause before the colon."""
+    if q > lo and tokens[q - 1].text == ":" and unit.subject is not None:
+        return unit.subject if unit.subject.speaker else None
+    return None
 
 
 def _window(tokens: list[Token], lo: int, hi: int, cue: Cue) -> tuple[int, int]:
@@ -459,145 +547,3 @@ def _window(tokens: list[Token], lo: int, hi: int, cue: Cue) -> tuple[int, int]:
         if tokens[k].lower == "that" or tokens[k].text == ":":
             return start, k
     return start, stop
-
-
-def _reported_clause(
-    text: str, tokens: list[Token], lo: int, hi: int, cue: Cue
-) -> tuple[int, int] | None:
-    """Offsets of the reported clause of an indirect-speech cue, or None."""
-    end = hi
-    while end > lo and not tokens[end - 1].is_word and tokens[end - 1].kind not in ("num", "quote"):
-        end -= 1
-    if cue.lemma == "according to":
-        assert cue.source is not None
-        if cue.index == lo and cue.source.stop < hi and tokens[cue.source.stop].text == ",":
-            return _clause_span(text, tokens, cue.source.stop + 1, end)
-        if cue.index > lo and tokens[cue.index - 1].text == ",":
-            return _clause_span(text, tokens, lo, cue.index - 1)
-        return None
-    if cue.lemma not in CLAUSE_VERBS or cue.source is None:
-        return None
-    if tokens[cue.index].lower.endswith("ing"):
-        return None
-    after_source = cue.source.stop if cue.inverted else cue.stop
-    if cue.inverted:
-        apposition = apposition_after(text, tokens, after_source, hi)
-        if apposition is not None:
-            after_source = apposition[1]
-    if tokens[hi - 1].text in {".", "!", "?"} and _only_adjuncts(
-        tokens, after_source, _before_subordinate(tokens, after_source, end)
-    ):
-        first = cue.source.first if not cue.inverted else cue.index
-        if first > lo and tokens[first - 1].text == ",":
-            return _clause_span(text, tokens, lo, first - 1)
-        return None
-    if cue.inverted:
-        return None
-    k = cue.stop
-    if cue.lemma == "tell":
-        k = _skip_object(tokens, k, end)
-    k = _skip_adjuncts(tokens, k, end)
-    if k < end and tokens[k].lower == "that":
-        return _clause_span(text, tokens, k + 1, end)
-    if k >= end or cue.lemma not in _BARE_CLAUSE_VERBS:
-        return None
-    token = tokens[k]
-    starts_clause = token.lower in _INDIRECT_STARTS or token.capitalised or token.kind == "num"
-    if cue.lemma in ("say", "tell"):
-        starts_clause = starts_clause or (
-            token.is_word
-            and token.lower not in _NOT_CLAUSE_STARTS
-            and not token.lower.endswith("ly")
-        )
-    if not starts_clause:
-        return None
-    if token.lower in ("a", "an") and k + 1 < end and tokens[k + 1].lower in SPEAKER_NOUNS:
-        return None
-    return _clause_span(text, tokens, k, end)
-
-
-def _before_subordinate(tokens: list[Token], k: int, end: int) -> int:
-    """``..., the mission said on Sunday, although it recorded ...``: where the tail starts."""
-    for m in range(k, end - 1):
-        if tokens[m].text == "," and (
-            tokens[m + 1].lower in _ADJUNCT_STARTS
-            or tokens[m + 1].lower in ("although", "but", "though", "adding", "saying")
-        ):
-            return m
-    return end
-
-
-def _only_adjuncts(tokens: list[Token], k: int, end: int) -> bool:
-    return _skip_adjuncts(tokens, k, end) >= end
-
-
-def _skip_adjuncts(tokens: list[Token], k: int, end: int) -> int:
-    """Skip time and channel phrases: "on Saturday", "in a statement", "on CNN", "late on"."""
-    while k < end:
-        lower = tokens[k].lower
-        if (
-            lower in ("on", "in", "at", "during", "late", "early", "earlier", "last", "to")
-            and k + 1 < end
-        ):
-            j = k + 1
-            while j < end and j - k <= 5 and tokens[j].is_word and tokens[j].lower not in ("that",):
-                if tokens[j].lower in FUNCTION_WORDS - {
-                    "a",
-                    "an",
-                    "the",
-                    "his",
-                    "her",
-                    "their",
-                    "its",
-                    "on",
-                }:
-                    break
-                j += 1
-            if j == k + 1:
-                return k
-            k = j
-            continue
-        if tokens[k].text == ",":
-            k += 1
-            continue
-        if lower in ("yesterday", "today", "tonight", "again", "also", "repeatedly"):
-            k += 1
-            continue
-        return k
-    return k
-
-
-def _skip_object(tokens: list[Token], k: int, end: int) -> int:
-    """``told reporters (that)``, ``told CNN``, ``told him``: skip the addressee."""
-    j = k
-    while (
-        j < end
-        and j - k < 5
-        and (
-            (tokens[j].is_word and tokens[j].lower != "that")
-            or (tokens[j].kind == "quote" and j > k)
-        )
-    ):
-        if tokens[j].lower in ("the", "a", "an") or tokens[j].capitalised or j == k:
-            j += 1
-            continue
-        break
-    return j
-
-
-def _clause_span(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
-    """The clause from token ``first`` to ``stop``, without a trailing writer's adjunct."""
-    for k in range(first + 1, stop - 1):
-        if tokens[k].text == "," and (
-            tokens[k + 1].lower.endswith("ing") or tokens[k + 1].lower in _ADJUNCT_STARTS
-        ):
-            stop = k
-            break
-    while stop > first and not (
-        tokens[stop - 1].is_word or tokens[stop - 1].kind in ("num", "quote")
-    ):
-        stop -= 1
-    words = [t for t in tokens[first:stop] if t.is_word]
-    if len(words) < 3:
-        return None
-    return tokens[first].start, tokens[stop - 1].end

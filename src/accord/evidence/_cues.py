@@ -25,12 +25,21 @@ from accord.evidence._lexicon import (
     CUE_FORMS,
     FUNCTION_WORDS,
     INVERTIBLE_VERBS,
+    MEDIA_NOUNS,
+    PARTICLES,
     ROLE_HEADS,
     SKIPPABLE,
     WEEKDAYS,
     words,
 )
-from accord.evidence._names import PRONOUNS, Phrase, left_phrase, right_phrase
+from accord.evidence._names import (
+    PRONOUNS,
+    Phrase,
+    abbreviated_title,
+    agent_phrase,
+    left_phrase,
+    right_phrase,
+)
 from accord.evidence._tokens import Token
 
 __all__ = ["Cue", "find_cues", "main_subject"]
@@ -55,7 +64,12 @@ _LEADING = words(
     however but and yet still also separately previously instead
     """
 )
+_PARTICIPLES = words("seen written given shown known drawn taken sent made held")
 _POSTMODIFIER_STARTS = words("familiar close involved who with from at in of")
+_ARTICLES = words("a an the")
+_BE = words("is are was were been being be")
+_ROLE_DETERMINERS = words("a an the his her its their")
+_ROLE_LINKS = words("of for to at in")
 _AUXILIARIES = words("has had have was were is are will would could can may might")
 _NOT_SUBJECT_AFTER = words("from with to of for by about on in at into than")
 
@@ -100,6 +114,7 @@ def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
             lemma not in _STRONG
             and not _is_past(token.lower)
             and not _near_quote(tokens, k, lo, hi)
+            and not (lemma == "speak" and k + 1 < hi and tokens[k + 1].lower in ("to", "on"))
         ):
             continue
         if token.lower.endswith("ing"):
@@ -120,6 +135,17 @@ def _according_source(text: str, tokens: list[Token], i: int, hi: int) -> Phrase
         stop += 1
     if stop == i:
         return None
+    if (
+        stop - i > 3
+        and tokens[i].lower in ("a", "an", "the")
+        and tokens[i + 1].lower in MEDIA_NOUNS
+    ):
+        # "according to a statement from the foreign ministry": the ministry
+        link = i + 2
+        if tokens[link].lower in ("issued", "released", "published"):
+            link += 1
+        if tokens[link].lower in ("from", "by", "of") and link + 1 < stop:
+            i = link + 1
     named = right_phrase(text, tokens, i, stop)
     if named is not None and named.stop == stop:
         return named
@@ -132,6 +158,14 @@ def _participle(
 ) -> Cue:
     if k - 2 >= lo and tokens[k - 1].lower == "as" and tokens[k - 2].lower == "quoted":
         return _finite(text, tokens, k - 2, lo, hi, lemma, stop=k + 1)
+    if k - 2 >= lo and tokens[k - 1].lower == "as":
+        # "TASS quoted Sergei Lavrov as saying": the one quoted is the speaker
+        for m in range(k - 2, max(lo, k - 10) - 1, -1):
+            if tokens[m].lower in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+                quoted = right_phrase(text, tokens, m + 1, k - 1)
+                if quoted is not None and quoted.stop == k - 1:
+                    return Cue(k, k + 1, lemma, quoted)
+                break
     if k > lo and (tokens[k - 1].capitalised or tokens[k - 1].lower in PRONOUNS):
         before = left_phrase(text, tokens, k - 1, lo)
         if before is not None and (before.first == lo or tokens[before.first - 1].lower == "with"):
@@ -139,7 +173,14 @@ def _participle(
     for cue in reversed(earlier):
         if cue.source is not None and cue.lemma != "according to":
             return Cue(k, k + 1, lemma, cue.source)
-    return Cue(k, k + 1, lemma, main_subject(text, tokens, lo, k))
+    source = main_subject(text, tokens, lo, k)
+    if source is None and (k == lo or tokens[k - 1].text == ","):
+        # "Later, speaking to CNN, the chief negotiator, Vladimir Orlinsky, struck ...": a
+        # participle clause opening the sentence is said by the sentence's subject
+        source = main_subject(text, tokens, lo, hi)
+        if source is not None and source.first < k:
+            source = None
+    return Cue(k, k + 1, lemma, source)
 
 
 def _finite(
@@ -157,8 +198,21 @@ def _finite(
             and not _clause_ends(tokens, source.stop, hi)
         ):
             source = _with_postmodifier(text, tokens, source, hi)
+        if source is not None and source.kind == "nominal":
+            source = _apposed_to_role(text, tokens, source, hi) or source
         if source is not None and _clause_ends(tokens, source.stop, hi):
             return Cue(k, stop, lemma, source, inverted=True)
+    if (
+        before is not None
+        and before.lower in _BE
+        and after is not None
+        and after.lower == "by"
+        and k + 2 < hi
+    ):
+        # "He was described by colleagues as "a pragmatist"": the agent speaks
+        agent = agent_phrase(text, tokens, k + 2, hi)
+        if agent is not None and agent.kind != "pronoun":
+            return Cue(k, stop, lemma, agent)
     j = _skip_left(tokens, k - 1, lo)
     if j < lo:
         return Cue(k, stop, lemma, None)
@@ -170,15 +224,50 @@ def _finite(
     return Cue(k, stop, lemma, source)
 
 
-def _apposed_name(text: str, tokens: list[Token], k: int, hi: int) -> Phrase | None:
+def _apposed_name(text: str, tokens: list[Token], k: int, lo: int, hi: int) -> Phrase | None:
     """``the Norwegian mediator, Astrid Solheim, ...``: the name between the commas."""
-    e = k
-    while e < hi and tokens[e].capitalised:
-        e += 1
-    if e == k or e >= hi or tokens[e].text != ",":
+    if k >= hi or not tokens[k].capitalised:
         return None
-    phrase = left_phrase(text, tokens, e - 1, k)
+    e = _name_end(tokens, k, hi) + 1
+    if e >= hi or tokens[e].text != ",":
+        return None
+    phrase = left_phrase(text, tokens, e - 1, lo)
     return phrase if phrase is not None and phrase.kind == "name" else None
+
+
+def _apposed_to_role(text: str, tokens: list[Token], role: Phrase, hi: int) -> Phrase | None:
+    """``said Ukraine's defence minister, Oleh Moroz, ...``: the name apposed to an inverted
+    speaker's role, with the role; the name must end its clause or be closed by a comma."""
+    k = role.stop
+    if k + 1 >= hi or tokens[k].text != ",":
+        return None
+    name = right_phrase(text, tokens, k + 1, hi)
+    if name is None or name.kind != "name" or name.first != k + 1:
+        return None
+    if not (_clause_ends(tokens, name.stop, hi) or tokens[name.stop].text == ","):
+        return None
+    first = role.first
+    while first < role.stop - 1 and tokens[first].lower in _ROLE_DETERMINERS:
+        first += 1
+    title = " ".join(text[tokens[first].start : tokens[role.stop - 1].end].split())
+    return Phrase(role.first, name.stop, "name", name.name, title)
+
+
+def _name_after_nominal(text: str, tokens: list[Token], e: int, lo: int, hi: int) -> Phrase | None:
+    """``The head of the UN refugee agency, Marit Solberg, visited ...``: the name apposed to a
+    nominal subject ending at token ``e``, after the nominal's prepositional post-modifier."""
+    m = e + 1
+    if m < hi and tokens[m].lower in _ROLE_LINKS:
+        while (
+            m < hi
+            and m - e <= 10
+            and (tokens[m].is_word or tokens[m].kind in ("poss", "num"))
+            and tokens[m].lower not in CUE_FORMS
+        ):
+            m += 1
+    if m + 1 >= hi or tokens[m].text != ",":
+        return None
+    return _apposed_name(text, tokens, m + 1, lo, hi)
 
 
 def _determined_noun(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | None:
@@ -261,9 +350,40 @@ def _skip_apposition(tokens: list[Token], j: int, lo: int) -> int:
         first in _PREPOSITIONS
         or first in ("a", "an", "the", "who", "which")
         or any(t.lower in ROLE_HEADS for t in segment)
+        or (
+            not segment[0].capitalised
+            and (
+                first in _PARTICIPLES
+                or (first.endswith(("ed", "ing")) and segment[0].kind == "word")
+            )
+        )
     ):
+        # "The document, seen by Reuters, says", "An official, briefing reporters, said": a
+        # participle clause
         return k - 1
     return j - 1
+
+
+def _name_end(tokens: list[Token], k: int, hi: int) -> int:
+    """The last token of the capitalised run (with role words and name particles, as in
+    "Commission President Annelie von der Brügge") that starts at token ``k``."""
+    e = k
+    while e + 1 < hi:
+        following = tokens[e + 1]
+        if following.capitalised or following.lower in ROLE_HEADS:
+            e += 1
+            continue
+        if abbreviated_title(tokens, e + 1) and e + 2 < hi and tokens[e + 2].capitalised:
+            e += 2
+            continue
+        p = e + 1
+        while p < hi and p - e <= 3 and tokens[p].lower in PARTICLES:
+            p += 1
+        if p > e + 1 and p < hi and tokens[p].capitalised:
+            e = p
+            continue
+        break
+    return e
 
 
 def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | None:
@@ -274,11 +394,13 @@ def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | N
         start < hi and tokens[start].text in {",", ":", "-", "–", "—"}
     ):
         start += 1
-    if start < hi and tokens[start].lower in _LEADING:
+    while start < hi and tokens[start].lower in _LEADING:
         for k in range(start, min(hi, start + 14)):
             if tokens[k].text == ",":
                 start = k + 1
                 break
+        else:
+            break
     k = start
     while k < min(hi, start + 14):
         token = tokens[k]
@@ -287,17 +409,10 @@ def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | N
         if token.is_word and (
             token.capitalised or token.lower in PRONOUNS or token.lower in ROLE_HEADS
         ):
-            e = k
-            while e + 1 < hi and (tokens[e + 1].capitalised or tokens[e + 1].lower in ROLE_HEADS):
-                e += 1
-            phrase = left_phrase(text, tokens, e, k)
-            if (
-                phrase is not None
-                and phrase.kind == "nominal"
-                and e + 2 < hi
-                and tokens[e + 1].text == ","
-            ):
-                phrase = _apposed_name(text, tokens, e + 2, hi) or phrase
+            e = _name_end(tokens, k, hi)
+            phrase = left_phrase(text, tokens, e, start)
+            if phrase is not None and phrase.kind == "nominal":
+                phrase = _name_after_nominal(text, tokens, e, start, hi) or phrase
             follows_preposition = k > start and tokens[k - 1].lower in _NOT_SUBJECT_AFTER
             possessor = e + 1 < hi and tokens[e + 1].kind == "poss"
             if phrase is not None and not follows_preposition and not possessor:
@@ -317,10 +432,9 @@ def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | N
             phrase = left_phrase(text, tokens, k, start)
             if phrase is not None and phrase.kind == "nominal":
                 nxt = tokens[k + 1] if k + 1 < hi else None
-                if nxt is not None and nxt.text == "," and k + 2 < hi:
-                    named = _apposed_name(text, tokens, k + 2, hi)
-                    if named is not None:
-                        return named
+                named = _name_after_nominal(text, tokens, k, start, hi)
+                if named is not None:
+                    return named
                 if nxt is None or nxt.kind != "poss":
                     return phrase
         k += 1

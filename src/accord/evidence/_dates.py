@@ -35,7 +35,9 @@ _PATTERNS = [
         re.I,
     ),
     re.compile(
-        r"\b(?P<relative>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b",
+        # not the programme or paper: "the BBC's Today programme", "USA Today"
+        r"(?<!['’]s )(?<!USA )\b(?P<relative>yesterday|today|tonight|this (?:morning|afternoon"
+        r"|evening)|last night)\b(?!\s+(?:programme|program|show)\b)",
         re.I,
     ),
 ]

@@ -65,7 +65,7 @@ observe reiterate repeat confirm deny describe call label term dismiss criticize
 praise agree hint indicate signal mention underscore underline boast lament charge allege
 maintain contend assert affirm proclaim exclaim shout testify comment wonder demand threaten
 assure reassure inform accuse blame question estimate speak scoff retort muse sigh plead
-brief announce
+brief announce chant yell scream whisper mutter read recount
 """
 
 #: Verbs that report speech as a clause ("X said that ..."): the indirect-speech cues.
@@ -79,7 +79,7 @@ reassure observe counter reply respond answer testify tweet post inform caution 
 #: Verbs that may follow the quote with the speaker after them: ``"...," said Peskov``.
 _INVERTIBLE = """
 say add write ask continue explain note reply respond warn insist argue recall declare tweet
-post state conclude answer remark observe counter retort quip joke
+post state conclude answer remark observe counter retort quip joke chant shout read
 """
 
 
@@ -130,6 +130,7 @@ HONORIFICS = words(
     """
     mr mrs ms miss dr prof sir dame lord lady gen lt col maj capt sgt adm sen rep gov rev
     president premier chancellor minister king queen prince princess pope sheikh emir ayatollah
+    general major colonel captain lieutenant sergeant admiral marshal brigadier
     """
 )
 #: Titles and role words that state a gender (pronouns do not: "*his* deputy" is hers).
@@ -150,7 +151,8 @@ ROLE_HEADS = words(
     executive counsel attorney prosecutor judge sheikh emir monarch ayatollah patriarch cardinal
     bishop ombudsman commissioner delegate mediator coordinator rapporteur mogul strategist
     organiser organizer activist campaigner commentator lawyer member scholar historian
-    consultant observer monitor inspector investigator chairperson
+    consultant observer monitor inspector investigator chairperson counterpart predecessor
+    successor
     adviser-general governor-general attorney-general press-secretary
     """
 )
@@ -184,8 +186,16 @@ SPEAKER_NOUNS = words(
     movement authorities authority service company firm spokespersons ministries governments
     delegations delegates campaigners activists protesters negotiating officer monitors
     inspectors investigators navy
+    militia militias rebels insurgents militants fighters fighter troops soldier soldiers
+    villager villagers farmer farmers worker workers doctor doctors medic medics nurse nurses
+    teacher teachers student students parents voter voters refugee refugees survivor survivors
+    families relatives locals people citizens civilians volunteer volunteers demonstrators
+    miners driver drivers pilot pilots trader traders owner owners employee employees member
+    members supporter supporters opponent opponents man men woman women mother father
+    neighbour neighbours neighbor neighbors eyewitness eyewitnesses insider insiders person
+    ally allies colleague colleagues friend friends mission missions side sides countries
     """
-)
+) | frozenset(head + "s" for head in ROLE_HEADS if not head.endswith(("s", "man", "person")))
 
 #: Words that make a capitalised run an organisation or place, not a person.
 NON_PERSON_WORDS = words(
@@ -361,7 +371,10 @@ SENTENCE_WORDS = FUNCTION_WORDS | words(
     six seven eight nine ten other another such what why how who if as once since instead indeed
     moreover furthermore nonetheless nevertheless later earlier then now today yesterday
     tomorrow last next critics officials observers analysts experts residents witnesses sources
-    watch more related sources read click subscribe follow sign share
+    watch more related sources read click subscribe follow sign share afterwards afterward
+    overnight elsewhere separately similarly likewise ultimately initially finally previously
+    currently recently therefore thus hence otherwise besides tonight notably crucially
+    importantly specifically privately publicly again already even only just so thereafter
     """
 )
 

@@ -15,8 +15,8 @@ So one stray mark costs at most the quotation it belongs to, never the others of
 A quotation still open at the end of a paragraph continues into the next paragraph when that
 paragraph starts with an opening mark - the news convention for quotations running over
 several paragraphs, which leaves the first paragraph unclosed (Associated Press style) - and
-the quotation opened its paragraph or followed a colon or comma; otherwise its opening mark
-is stray (a partial quotation opened mid-sentence does not run over paragraphs).
+the quotation opened its paragraph or a sentence, or followed a colon or comma; otherwise its
+opening mark is stray (a partial quotation opened mid-sentence does not run over paragraphs).
 
 Double marks (straight, curly, low-9 and guillemets) delimit quotations; single marks are
 nested quotations inside them and are not separate quotations. An article with no double
@@ -92,9 +92,10 @@ def _is_single_mark(text: str, k: int) -> bool:
 
 def _opens_paragraph_quote(text: str, mark: int, paragraph_start: int) -> bool:
     """Whether the quotation opened at ``mark`` can run on into the next paragraph: it opens
-    its paragraph, or follows a colon or a comma ("He said: ..."), not a word mid-sentence."""
+    its paragraph or a sentence ('... he said. "A ceasefire ...'), or follows a colon or a
+    comma ("He said: ..."), not a word mid-sentence."""
     before = text[paragraph_start:mark].rstrip()
-    return not before or before.endswith((":", ","))
+    return not before or before.endswith((":", ",", ".", "!", "?"))
 
 
 def pair_marks(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[QuoteSpan]:

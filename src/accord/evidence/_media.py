@@ -16,7 +16,7 @@ from __future__ import annotations
 from accord.evidence._lexicon import MEDIA_NOUNS, MONTHS, OUTLETS, WEEKDAYS, words
 from accord.evidence._tokens import Token
 
-__all__ = ["find_medium"]
+__all__ = ["find_medium", "is_outlet"]
 
 _MEDIA_WORDS = words(
     """
@@ -24,6 +24,10 @@ _MEDIA_WORDS = words(
     herald telegraph tribune daily weekly magazine agency
     """
 )
+#: Words before "on OUTLET" that make it the medium anywhere in the clause: "posted a video
+#: on Telegram", "in a message posted on Telegram".
+_PUBLISHED = MEDIA_NOUNS | words("posted published released broadcast shared aired uploaded")
+_PROGRAMMES = words("programme program show podcast newspaper magazine broadcast")
 _ADDRESSING = words("speaking talking spoke talked remarks comments interview")
 _LOWER_MEDIA = (
     "state television",
@@ -75,6 +79,15 @@ def _outlet_run(text: str, tokens: list[Token], k: int, hi: int) -> tuple[str, i
     return " ".join(text[tokens[first].start : tokens[stop - 1].end].split()), k
 
 
+def _programme(tokens: list[Token], k: int, hi: int) -> tuple[str, int] | None:
+    """'told the programme "Meet the Press"': the title of the programme."""
+    if k < hi and tokens[k].lower in ("the", "his", "her", "their", "its"):
+        k += 1
+    if k + 1 < hi and tokens[k].lower in _PROGRAMMES and tokens[k + 1].kind == "quote":
+        return tokens[k + 1].text[1:-1].strip().rstrip(".,"), k + 2
+    return None
+
+
 def _media_phrase(tokens: list[Token], k: int, hi: int) -> tuple[str, int] | None:
     """A channel in lower case: "state television", "national TV", "public radio"."""
     for phrase in _LOWER_MEDIA:
@@ -84,13 +97,21 @@ def _media_phrase(tokens: list[Token], k: int, hi: int) -> tuple[str, int] | Non
     return None
 
 
-def _is_outlet(name: str) -> bool:
-    words = name.split()
+def is_outlet(name: str, *, acronyms: bool = False) -> bool:
+    """A news outlet or platform: a known one, or a name with a media word ("Anadolu Agency",
+    "Kyiv Independent" is not); with ``acronyms``, any short upper-case name too."""
+    words = [w.strip(".,") for w in name.split() if w.lower() not in ("the", "state-run")]
+    if not words:
+        return False
     if name in OUTLETS or words[0].rstrip("'’s") in OUTLETS:
         return True
     if any(w.lower() in _MEDIA_WORDS for w in words):
         return True
-    return len(words) == 1 and 2 <= len(name) <= 6 and name.isupper()
+    return acronyms and len(words) == 1 and 2 <= len(name) <= 6 and name.isupper()
+
+
+def _is_outlet(name: str) -> bool:
+    return is_outlet(name, acronyms=True)
 
 
 def find_medium(text: str, tokens: list[Token], lo: int, hi: int, cue: int) -> str | None:
@@ -116,17 +137,21 @@ def find_medium(text: str, tokens: list[Token], lo: int, hi: int, cue: int) -> s
                 phrase = " ".join(t.lower for t in tokens[adjectives : j + 1])
                 if generic is None:
                     generic = phrase if noun != "conference" else noun
-        elif (
-            lower in ("to", "with") and k > lo and tokens[k - 1].lower in _ADDRESSING and k + 1 < hi
+        elif k + 1 < hi and (
+            (lower in ("to", "with") and k > lo and tokens[k - 1].lower in _ADDRESSING)
+            or (lower == "told" and abs(k - cue) <= 1)
         ):
+            programme = _programme(tokens, k + 1, hi)
+            if programme is not None:
+                return programme[0]
             outlet = _outlet_run(text, tokens, k + 1, hi) or _media_phrase(tokens, k + 1, hi)
             if outlet is not None and (_is_outlet(outlet[0]) or outlet[0] in _LOWER_MEDIA):
                 return outlet[0]
-        elif lower == "told" and abs(k - cue) <= 1:
-            outlet = _outlet_run(text, tokens, k + 1, hi)
-            if outlet is not None and _is_outlet(outlet[0]):
-                return outlet[0]
-        elif lower == "on" and 0 < k - cue <= 2 and k + 1 < hi:
+        elif (
+            lower == "on"
+            and k + 1 < hi
+            and (0 < k - cue <= 2 or (k > lo and tokens[k - 1].lower in _PUBLISHED))
+        ):
             outlet = _outlet_run(text, tokens, k + 1, hi) or _media_phrase(tokens, k + 1, hi)
             if outlet is not None:
                 return outlet[0]

@@ -33,6 +33,8 @@ _TOKEN = re.compile(
     re.X,
 )
 _TERMINAL = frozenset(".!?…")
+#: Names that start with an Arabic article in lower case: "al-Sisi", "el-Baradei".
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|at|az)-[A-Z]")
 _QUOTE_END = re.compile(r"[.!?…][\s'’]*$")
 
 
@@ -51,7 +53,10 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.kind in ("word", "acronym") and self.text[:1].isupper()
+        return self.kind in ("word", "acronym") and (
+            self.text[:1].isupper()
+            or ("-" in self.text[1:4] and _ARABIC_ARTICLE.match(self.text) is not None)
+        )
 
     @property
     def is_word(self) -> bool:
