@@ -14,7 +14,9 @@ issue
 stake
     One actor's *position* on one issue, the *salience* it attaches to the issue (0-1), an
     optional *reservation* point (the worst outcome it would accept) and the ids of the evidence
-    records the numbers rest on.
+    records the numbers rest on. Optionally, *evaluations*: the actor's own value (0-1) of points
+    of the scale, for preferences that are not a distance from the position (package-deal
+    analysis uses them; the forecasting models use the position).
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ class Actor:
     role: Role = "party"
     aliases: tuple[str, ...] = ()
     capability_range: tuple[float, float] | None = None
+    #: Utility (0-1) of no agreement on the package-utility scale (GENIUS's reservation value).
+    reservation_utility: float | None = None
+    #: GENIUS's discount factor in (0, 1); recorded, not used by the analyses.
+    discount_factor: float | None = None
 
     @property
     def label(self) -> str:
@@ -97,6 +103,8 @@ class Stake:
     """One actor's position on one issue, how much the issue matters to it, and why we think so.
 
     An outcome ``y`` is acceptable to the actor when ``|y - position| <= |reservation - position|``.
+    ``evaluations``, when given, are ``(value, utility)`` pairs sorted by value: the actor's value
+    of those points of the scale, linear in between and constant beyond the end points.
     """
 
     actor: str
@@ -108,6 +116,7 @@ class Stake:
     note: str | None = None
     position_range: tuple[float, float] | None = None
     salience_range: tuple[float, float] | None = None
+    evaluations: tuple[tuple[float, float], ...] | None = None
 
     def accepts(self, outcome: float) -> bool | None:
         """Whether ``outcome`` is within the actor's reservation; None when it has none."""

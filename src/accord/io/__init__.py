@@ -1,9 +1,9 @@
 """The edge of accord: reading, validating and writing files.
 
 Everything that comes from outside - scenario files (YAML, JSON, the two CSV conventions of the
-field), the DEU III data set - is validated here and turned into the frozen objects of
-:mod:`accord.scenario`. Problems are reported as :class:`InputError`, one line naming the file,
-the place and the problem. The core never imports this package.
+field, GENIUS/ANAC negotiation domains), the DEU III data set - is validated here and turned into
+the frozen objects of :mod:`accord.scenario`. Problems are reported as :class:`InputError`, one
+line naming the file, the place and the problem. The core never imports this package.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from accord.io._files import (
     save_scenario,
     scenario_to_dict,
 )
+from accord.io.genius import load_genius
 
 __all__ = [
     "FORMATS",
@@ -28,6 +29,7 @@ __all__ = [
     "atomic_write",
     "dump_scenario",
     "format_for",
+    "load_genius",
     "load_scenario",
     "parse_scenario",
     "save_scenario",

@@ -261,6 +261,10 @@ def _extras_problem(scenario: Scenario) -> str | None:
     if any(a.role != "party" or a.aliases or a.capability_range for a in scenario.actors):
         lost.append("actor roles, aliases or ranges")
     if any(
+        a.reservation_utility is not None or a.discount_factor is not None for a in scenario.actors
+    ):
+        lost.append("reservation utilities or discount factors")
+    if any(
         i.status_quo is not None or i.labels or i.options or i.description for i in scenario.issues
     ):
         lost.append("status quos, labels, options or issue descriptions")
@@ -269,6 +273,8 @@ def _extras_problem(scenario: Scenario) -> str | None:
         for s in scenario.stakes
     ):
         lost.append("reservations, evidence links, notes or ranges")
+    if any(s.evaluations is not None for s in scenario.stakes):
+        lost.append("evaluations")
     return ("CSV cannot hold " + ", ".join(lost)) if lost else None
 
 

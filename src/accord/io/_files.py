@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -44,19 +44,40 @@ FORMATS: tuple[Format, ...] = ("yaml", "json", "csv", "ktab")
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
 
 
-def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+def load_scenario(
+    path: str | os.PathLike[str], *, profiles: Sequence[str | os.PathLike[str]] | None = None
+) -> Scenario:
     """Read and validate a scenario file (YAML, JSON, or one of the two CSV conventions).
 
-    Raises :class:`~accord.io.InputError` with the file, the place and the problem.
+    A GENIUS domain - an ``.xml`` domain file or a folder holding one - is read with its
+    profiles (the ``<utility_space>`` files next to it, or ``profiles``); see
+    :mod:`accord.io.genius`. Raises :class:`~accord.io.InputError` with the file, the place and
+    the problem.
     """
     source = str(path)
+    if profiles or Path(path).is_dir() or Path(path).suffix.lower() == ".xml":
+        from accord.io.genius import load_genius
+
+        if profiles and Path(path).suffix.lower() not in (".xml", "") and not Path(path).is_dir():
+            raise InputError(source, "profiles go with a GENIUS domain (.xml) file only")
+        return load_genius(path, profiles=profiles)
     return parse_scenario(read_text(path, source), source)
 
 
 def parse_scenario(text: str, source: str) -> Scenario:
-    """Validate scenario text; the format comes from ``source``'s suffix, else from the text."""
+    """Validate scenario text; the format comes from ``source``'s suffix, else from the text.
+
+    GENIUS domain text is read with the profiles found next to ``source``.
+    """
     suffix = Path(source).suffix.lower()
     stripped = text.lstrip()
+    if suffix == ".xml" or stripped.startswith("<"):
+        from accord.io.genius import find_profiles, is_genius, parse_genius
+
+        if not is_genius(text):
+            raise InputError(source, "unrecognised XML: expected a GENIUS domain file", line=1)
+        profiles = find_profiles(source) if Path(source).is_file() else []
+        return parse_genius(text, source, [(read_text(p, str(p)), str(p)) for p in profiles])
     if suffix == ".csv" or (suffix not in _SUFFIXES and (is_replication(text) or is_ktab(text))):
         if is_replication(text):
             return read_replication(text, source)
@@ -108,6 +129,12 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
                     "capability": _number(a.capability),
                     "role": a.role if a.role != "party" else None,
                     "capability_range": span(a.capability_range),
+                    "reservation_utility": (
+                        None if a.reservation_utility is None else _number(a.reservation_utility)
+                    ),
+                    "discount_factor": (
+                        None if a.discount_factor is None else _number(a.discount_factor)
+                    ),
                 }
             )
             for a in scenario.actors
@@ -139,6 +166,11 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
                     "note": s.note,
                     "position_range": span(s.position_range),
                     "salience_range": span(s.salience_range),
+                    "evaluations": (
+                        None
+                        if s.evaluations is None
+                        else {_number(v): _number(u) for v, u in s.evaluations}
+                    ),
                 }
             )
             for s in scenario.stakes

@@ -44,6 +44,8 @@ class ActorFile(_Record):
     capability: Annotated[Number, Field(gt=0)]
     role: Literal["party", "mediator", "stakeholder"] = "party"
     capability_range: Range | None = None
+    reservation_utility: Annotated[Number, Field(ge=0, le=1)] | None = None
+    discount_factor: Annotated[Number, Field(gt=0, le=1)] | None = None
 
 
 class IssueFile(_Record):
@@ -80,6 +82,22 @@ class PositionFile(_Record):
     note: str | None = None
     position_range: Range | None = None
     salience_range: Range | None = None
+    evaluations: dict[Any, Annotated[Number, Field(ge=0, le=1)]] | None = None
+
+    @field_validator("evaluations", mode="before")
+    @classmethod
+    def _numeric_points(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        out: dict[float, Any] = {}
+        for key, utility in value.items():
+            number = _as_number(key)
+            if number is None:
+                raise ValueError(
+                    f"evaluation keys must be numbers on the issue's scale, got {key!r}"
+                )
+            out[number] = utility
+        return out
 
 
 class EvidenceFile(_Record):
@@ -342,6 +360,12 @@ def check_scenario(model: ScenarioFile, document: Document, source: str) -> None
             issue.low <= position.reservation <= issue.high
         ):
             problems.fail((*here, "reservation"), f"{position.reservation:g} lies outside {scale}")
+        if position.evaluations is not None:
+            if not position.evaluations:
+                problems.fail((*here, "evaluations"), "must give at least one point")
+            for value in position.evaluations:
+                if not issue.low <= value <= issue.high:
+                    problems.fail((*here, "evaluations"), f"point {value:g} lies outside {scale}")
         for j, ref in enumerate(position.evidence):
             if ref not in evidence_ids:
                 problems.fail(
@@ -413,6 +437,8 @@ def build_scenario(model: ScenarioFile) -> Scenario:
                 capability=a.capability,
                 role=a.role,
                 capability_range=_pair(a.capability_range),
+                reservation_utility=a.reservation_utility,
+                discount_factor=a.discount_factor,
             )
             for a in model.actors
         ),
@@ -440,6 +466,9 @@ def build_scenario(model: ScenarioFile) -> Scenario:
                 note=p.note,
                 position_range=_pair(p.position_range),
                 salience_range=_pair(p.salience_range),
+                evaluations=(
+                    tuple(sorted(p.evaluations.items())) if p.evaluations is not None else None
+                ),
             )
             for p in model.positions
         ),
