@@ -183,4 +183,7 @@ def test_bad_scenario_file(tmp_path):
 
 def test_usage_errors_exit_2():
     result = accord("forecast", MINIMAL, "--rounds", "0")
+    assert result.returncode == 2
+    assert result.stderr == "accord: --rounds must be a positive integer, got 0\n"
+    result = accord("forecast", MINIMAL, "--samples", "many")
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -32,7 +32,7 @@ ModelsOption = Annotated[
     ),
 ]
 RoundsOption = Annotated[
-    int | None, typer.Option(min=1, help="Run bdm exactly N rounds, with no early stop.")
+    int | None, typer.Option(metavar="N", help="Run bdm exactly N rounds, with no early stop.")
 ]
 ParamsOption = Annotated[
     list[str] | None,
@@ -88,6 +88,8 @@ def build_models(
     """The requested registered models (all of them when ``names`` is empty), configured."""
     from accord.models import MODELS
 
+    if rounds is not None and rounds < 1:
+        fail(f"--rounds must be a positive integer, got {rounds}")
     chosen = list(dict.fromkeys(names)) if names else list(MODELS)
     unknown = [n for n in chosen if n not in MODELS]
     unknown += [n for n in params if n not in MODELS]
