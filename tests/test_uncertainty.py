@@ -285,6 +285,18 @@ def test_unreachable_scheduler_is_a_clear_error():
     assert caught.value.bad_input
 
 
+def test_missing_dask_extra_is_a_clear_error(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "dask", None)
+    monkeypatch.setitem(sys.modules, "dask.config", None)
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    engine = make_engine("dask", workers=1)
+    with pytest.raises(EngineError, match=r"pip install 'accord\[dask\]'") as caught:
+        engine.map(abs, [1])
+    assert caught.value.bad_input
+
+
 def test_engine_choices():
     with pytest.raises(EngineError, match="unknown engine"):
         make_engine("gpu")

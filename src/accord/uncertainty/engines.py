@@ -212,9 +212,9 @@ class DaskEngine(Engine):
         jobs: Sequence[Job],
         progress: Progress | None = None,
     ) -> list[Result]:
+        client = self._connect()  # first: it explains a missing dask extra
         from dask.distributed import as_completed
 
-        client = self._connect()
         futures = client.map(fn, list(jobs), pure=False)
         index = {future.key: k for k, future in enumerate(futures)}
         try:
