@@ -24,6 +24,7 @@ from pathlib import Path
 
 from accord.io import InputError
 from accord.io._text import MAX_BYTES
+from accord.io._text import read_bytes as read_file_bytes
 
 __all__ = ["RawArticle", "decode", "looks_like_html", "read_bytes", "read_source"]
 
@@ -71,21 +72,7 @@ def read_bytes(path: str) -> bytes:
                 "<stdin>", f"input is over {_LIMIT_MB} MB; the limit is {_LIMIT_MB} MB"
             )
         return data
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if p.is_dir():
-        raise InputError(path, "is a directory, not a file")
-    if size > MAX_BYTES:
-        raise InputError(path, f"file is {size / 1e6:.1f} MB; the limit is {_LIMIT_MB} MB")
-    try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    return read_file_bytes(path)
 
 
 def looks_like_html(data: bytes, name: str) -> bool:

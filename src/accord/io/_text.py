@@ -24,7 +24,7 @@ import yaml
 
 from accord.io._errors import InputError, PathPart
 
-__all__ = ["MAX_BYTES", "Document", "parse_json", "parse_yaml", "read_text"]
+__all__ = ["MAX_BYTES", "Document", "parse_json", "parse_yaml", "read_bytes", "read_text"]
 
 #: Input files larger than this are refused.
 MAX_BYTES = 10 * 1024 * 1024
@@ -49,8 +49,9 @@ class Document:
             path = path[:-1]
 
 
-def read_text(path: str | os.PathLike[str], source: str | None = None) -> str:
-    """The file's text, or InputError for a missing, huge, binary or non-UTF-8 file."""
+def read_bytes(path: str | os.PathLike[str], source: str | None = None) -> bytes:
+    """The file's bytes, or InputError for a missing file, a folder or a file over the limit
+    (checked before reading)."""
     name = source or str(path)
     p = Path(path)
     try:
@@ -66,9 +67,15 @@ def read_text(path: str | os.PathLike[str], source: str | None = None) -> str:
             name, f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB"
         )
     try:
-        raw = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_text(path: str | os.PathLike[str], source: str | None = None) -> str:
+    """The file's text, or InputError for a missing, huge, binary or non-UTF-8 file."""
+    name = source or str(path)
+    raw = read_bytes(path, name)
     if b"\x00" in raw:
         raise InputError(name, "not a text file (it contains NUL bytes)")
     try:
