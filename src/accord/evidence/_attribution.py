@@ -43,12 +43,7 @@ from accord.evidence._cues import Cue, find_cues, main_subject
 from accord.evidence._dates import find_dates, resolve
 from accord.evidence._indirect import only_adjuncts, reported_clause
 from accord.evidence._lexicon import (
-    DEMONYMS,
-    NON_PERSON_WORDS,
     ROLE_HEADS,
-    SENTENCE_WORDS,
-    SPEAKER_NOUNS,
-    words,
 )
 from accord.evidence._marks import QuoteSpan, pair_marks
 from accord.evidence._media import find_medium
@@ -59,6 +54,14 @@ from accord.evidence._names import (
     apposition_after,
     left_phrase,
     right_phrase,
+)
+from accord.evidence._nominals import (
+    ORGANISATION_NOUNS,
+    apposed_to_person,
+    could_be_person,
+    head_word,
+    one_person,
+    plural,
 )
 from accord.evidence._quotes import (
     is_name_or_title,
@@ -77,13 +80,6 @@ LOOKBACK = 4
 ROLE_LOOKBACK = 24
 #: Units back in which a speaker's medium and date carry over to a new quotation.
 CARRY_OVER = 6
-_COUNTRIES = frozenset(DEMONYMS.values())
-_ORGANISATION_NOUNS = words(
-    """
-    organisation organization group agency ministry company committee alliance bloc body union
-    council commission office government administration movement party embassy
-    """
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +157,7 @@ def _gather_people(
             if role is None:
                 after = apposition_after(text, tokens, k + 1, hi)
                 role = after[0] if after else None
-            people.add(phrase.name, role)
+            people.add(phrase.name, role, person=apposed_to_person(tokens, phrase, lo, hi))
     return people
 
 
@@ -184,6 +180,7 @@ class _Reader:
         self.history: list[_Unit] = []
         self.contexts: dict[str, _Context] = {}
         self.statements: list[Statement] = []
+        self.current: tuple[Phrase | None, _Said | None] = (None, None)
 
     # ---- one unit ------------------------------------------------------------------------
 
@@ -194,10 +191,21 @@ class _Reader:
             self.text, tokens, lo, hi
         )
         cues = find_cues(self.text, tokens, lo, hi)
+        for cue in cues:
+            # the cue's source may be the fuller form of the subject ("The office of ...")
+            source = cue.source
+            if (
+                subject_phrase is not None
+                and source is not None
+                and source.first == subject_phrase.first
+                and source.stop > subject_phrase.stop
+            ):
+                subject_phrase = source
         quotes = [k for k in range(lo, hi) if tokens[k].kind == "quote"]
         context = " ".join(self.text[tokens[lo].start : tokens[hi - 1].end].split())
         if subject_phrase is not None:
             unit.subject = self._resolve(subject_phrase, index)
+        self.current = (subject_phrase, unit.subject)
         unit.persons = [
             self.people.canonical(t.text)
             for t in tokens[lo:hi]
@@ -254,7 +262,8 @@ class _Reader:
             if partial:
                 return None
             said = (
-                _introduced(tokens, q, lo, unit)
+                self._answer(q, lo, index)
+                or _introduced(tokens, q, lo, unit)
                 or self._signed(q, hi, index)
                 or self._unknown_verb(q, lo, hi, index)
                 or self._floating(index)
@@ -285,6 +294,18 @@ class _Reader:
             )
         )
         return said
+
+    def _answer(self, q: int, lo: int, index: int) -> _Said | None:
+        """``A: "Not this year."`` in an interview printed as questions and answers: the words
+        of the person interviewed, the last person who spoke or was the subject before."""
+        tokens = self.tokens
+        if q - lo != 2 or tokens[lo].text != "A" or tokens[lo + 1].text != ":":
+            return None
+        for unit in reversed(self.history[max(0, index - ROLE_LOOKBACK) :]):
+            for said in (*reversed(unit.speakers), unit.subject):
+                if said is not None and said.speaker and said.person:
+                    return said
+        return None
 
     def _signed(self, q: int, hi: int, index: int) -> _Said | None:
         """``"We are going to end this war" - Donald Trump``: a dash and a speaker after the
@@ -360,7 +381,7 @@ class _Reader:
 
     def _resolve(self, phrase: Phrase, index: int) -> _Said:
         if phrase.kind == "pronoun":
-            return self._pronoun(phrase.name, index)
+            return self._same_unit(phrase) or self._pronoun(phrase.name, index)
         if phrase.kind == "nominal":
             words = phrase.name.split()
             if (
@@ -382,7 +403,7 @@ class _Reader:
                     earlier = self._by_head(head, index)
                     if earlier is not None:
                         return earlier
-                if len(words) == 2 and head in _ORGANISATION_NOUNS:
+                if len(words) == 2 and head in ORGANISATION_NOUNS:
                     previous = self._pronoun("it", index)
                     if previous.speaker is not None:
                         return previous
@@ -406,7 +427,7 @@ class _Reader:
                     for said in (unit.subject, *reversed(unit.speakers), *reversed(unit.named)):
                         if said is None or said.speaker is None or said.person:
                             continue
-                        if not strict or _plural(said.speaker) == (wanted == "pl"):
+                        if not strict or plural(said.speaker) == (wanted == "pl"):
                             return said
             return _Said(None, None, False)
         for unit in reversed(self.history[max(0, index - LOOKBACK) :]):
@@ -418,20 +439,46 @@ class _Reader:
                 if said.person and gender in (None, wanted):
                     self.people.genders.setdefault(said.speaker, wanted)
                     return said
+                if not said.person and one_person(said.speaker) == wanted:
+                    return said  # "The spokeswoman for the company declined ... she said"
             for name in reversed(unit.persons):
                 gender = self.people.gender(name)
                 if gender in (None, wanted):
                     self.people.genders.setdefault(name, wanted)
                     return _Said(name, self.people.role(name), True)
+        # "A lawyer for the company declined to comment. "...," she said": an unnamed person
+        for unit in reversed(self.history[max(0, index - LOOKBACK) :]):
+            for said in (unit.subject, *reversed(unit.speakers)):
+                if said is not None and said.speaker and one_person(said.speaker) == "?":
+                    return said
         # No one known to be a person: "Trump called Putin. He said ...": the subject named by
         # a single name is a person after all.
         for unit in reversed(self.history[max(0, index - LOOKBACK) :]):
             said = unit.subject
-            if said is not None and said.speaker and _could_be_person(said.speaker):
+            if said is not None and said.speaker and could_be_person(said.speaker):
                 self.people.add(said.speaker, said.role, person=True)
                 self.people.genders.setdefault(said.speaker, wanted)
                 return _Said(said.speaker, said.role, True)
         return _Said(None, None, False)
+
+    def _same_unit(self, phrase: Phrase) -> _Said | None:
+        """``The ministry said it would take "all necessary measures" against what it called
+        "discriminatory" subsidies``: a pronoun after the subject of its own unit."""
+        subject_phrase, subject = self.current
+        if subject_phrase is None or subject is None or subject.speaker is None:
+            return None
+        if phrase.first < subject_phrase.stop:
+            return None
+        wanted = PRONOUNS[phrase.name]
+        if wanted == "n" and not subject.person and not plural(subject.speaker):
+            return subject
+        if (
+            wanted in ("m", "f")
+            and subject.person
+            and self.people.gender(subject.speaker) in (None, wanted)
+        ):
+            return subject
+        return None
 
     def _by_head(self, head: str, index: int) -> _Said | None:
         """The last unnamed speaker whose phrase ends in ``head``: "a senior official" for a
@@ -441,7 +488,7 @@ class _Reader:
                 if said is None or said.speaker is None or said.person:
                     continue
                 words = said.speaker.lower().split()
-                if len(words) > 1 and words[-1] == head:
+                if len(words) > 1 and head_word(words) == head:
                     return said
         return None
 
@@ -511,24 +558,6 @@ class _Reader:
 
 def _past(token: Token) -> bool:
     return token.kind == "word" and not token.capitalised and token.lower.endswith("ed")
-
-
-def _could_be_person(name: str) -> bool:
-    """A name of one or two capitalised words that names no organisation, place or country."""
-    words = name.split()
-    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
-        return False
-    lowered = {w.lower() for w in words}
-    return not (lowered & NON_PERSON_WORDS or name in _COUNTRIES or lowered & SENTENCE_WORDS)
-
-
-def _plural(speaker: str) -> bool:
-    """ "officials", "three people briefed on the talks", "Diplomats in Brussels"."""
-    for word in speaker.split():
-        lower = word.lower()
-        if lower in SPEAKER_NOUNS:
-            return (lower.endswith("s") and not lower.endswith(("ss", "us"))) or lower == "people"
-    return False
 
 
 def _introduced(tokens: list[Token], q: int, lo: int, unit: _Unit) -> _Said | None:

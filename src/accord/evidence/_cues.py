@@ -27,6 +27,7 @@ from accord.evidence._lexicon import (
     INVERTIBLE_VERBS,
     MEDIA_NOUNS,
     PARTICLES,
+    PHRASAL_CUES,
     ROLE_HEADS,
     SKIPPABLE,
     WEEKDAYS,
@@ -34,12 +35,15 @@ from accord.evidence._lexicon import (
 )
 from accord.evidence._names import (
     PRONOUNS,
+    SPEAKER_HEADS,
     Phrase,
     abbreviated_title,
     agent_phrase,
     left_phrase,
     right_phrase,
+    with_head_before,
 )
+from accord.evidence._titles import name_token
 from accord.evidence._tokens import Token
 
 __all__ = ["Cue", "find_cues", "main_subject"]
@@ -67,6 +71,9 @@ _LEADING = words(
 _PARTICIPLES = words("seen written given shown known drawn taken sent made held")
 _POSTMODIFIER_STARTS = words("familiar close involved who with from at in of")
 _ARTICLES = words("a an the")
+_COMPLEMENT_LINKS = words("of for at in with from")
+#: Participles after an unnamed speaker that say why the name is withheld, not who speaks.
+_ANONYMITY = words("speaking talking requesting asking declining")
 _BE = words("is are was were been being be")
 _ROLE_DETERMINERS = words("a an the his her its their")
 _ROLE_LINKS = words("of for to at in")
@@ -107,9 +114,25 @@ def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
         if token.lower == "according" and k + 1 < hi and tokens[k + 1].lower == "to":
             cues.append(Cue(k, k + 2, "according to", _according_source(text, tokens, k + 2, hi)))
             continue
+        phrasal = PHRASAL_CUES.get(token.lower)
+        if phrasal is not None and k + 1 < hi and tokens[k + 1].lower == phrasal[0]:
+            cue = _finite(text, tokens, k, lo, hi, phrasal[1], stop=k + 2)
+            if cue.source is None and k + 2 < hi:
+                # '"...," went on Lindqvist': inverted after the particle
+                after = right_phrase(text, tokens, k + 2, hi)
+                if after is not None and _clause_ends(tokens, after.stop, hi):
+                    cue = Cue(k, k + 2, phrasal[1], after, inverted=True)
+            cues.append(cue)
+            continue
         lemma = CUE_FORMS.get(token.lower)
         if lemma is None:
             continue
+        if (
+            lemma in ("agree", "respond", "reply")
+            and k + 1 < hi
+            and tokens[k + 1].lower in ("to", "on", "with")
+        ):
+            continue  # "agreed to meet", "would not respond to ...": an act, not a statement
         if (
             lemma not in _STRONG
             and not _is_past(token.lower)
@@ -165,6 +188,15 @@ def _participle(
                 quoted = right_phrase(text, tokens, m + 1, k - 1)
                 if quoted is not None and quoted.stop == k - 1:
                     return Cue(k, k + 1, lemma, quoted)
+                between = tokens[m + 1 : k - 1]
+                if (
+                    between
+                    and all(t.is_word or t.kind == "poss" for t in between)
+                    and any(t.lower in SPEAKER_HEADS for t in between)
+                ):
+                    # "quoted an unnamed source in the ministry as saying"
+                    name = " ".join(text[between[0].start : between[-1].end].split())
+                    return Cue(k, k + 1, lemma, Phrase(m + 1, k - 1, "nominal", name))
                 break
     if k > lo and (tokens[k - 1].capitalised or tokens[k - 1].lower in PRONOUNS):
         before = left_phrase(text, tokens, k - 1, lo)
@@ -221,6 +253,9 @@ def _finite(
     source = left_phrase(text, tokens, j, lo) if j >= lo else None
     if source is None and j >= lo:
         source = _determined_noun(text, tokens, j, lo)
+        if source is not None:
+            # "An Egyptian official involved in the mediation said": the speaker it modifies
+            source = with_head_before(text, tokens, source, lo)
     return Cue(k, stop, lemma, source)
 
 
@@ -243,14 +278,39 @@ def _apposed_to_role(text: str, tokens: list[Token], role: Phrase, hi: int) -> P
         return None
     name = right_phrase(text, tokens, k + 1, hi)
     if name is None or name.kind != "name" or name.first != k + 1:
-        return None
-    if not (_clause_ends(tokens, name.stop, hi) or tokens[name.stop].text == ","):
+        # "Kristjan Olafsson of the University of Iceland": the name before the affiliation
+        e = k + 1
+        while e < hi and name_token(tokens[e]):
+            e += 1
+        name = left_phrase(text, tokens, e - 1, k + 1) if e > k + 1 else None
+        if name is None or name.kind != "name" or name.first != k + 1:
+            return None
+    stop = _affiliation_end(tokens, name.stop, hi)
+    if not (_clause_ends(tokens, stop, hi) or tokens[stop].text == ","):
         return None
     first = role.first
     while first < role.stop - 1 and tokens[first].lower in _ROLE_DETERMINERS:
         first += 1
     title = " ".join(text[tokens[first].start : tokens[role.stop - 1].end].split())
-    return Phrase(role.first, name.stop, "name", name.name, title)
+    return Phrase(role.first, stop, "name", name.name, title)
+
+
+def _affiliation_end(tokens: list[Token], k: int, hi: int) -> int:
+    """``Henrike Dahl of the University of Iceland``: the end of an affiliation after a name
+    ("of", "from" or "at" and a capitalised name), or ``k`` when there is none."""
+    if k + 1 >= hi or tokens[k].lower not in ("of", "from", "at"):
+        return k
+    m = k + 1
+    if tokens[m].lower == "the":
+        m += 1
+    if m >= hi or not tokens[m].capitalised:
+        return k
+    while m < hi and (
+        tokens[m].capitalised
+        or (tokens[m].lower in ("of", "for", "and") and m + 1 < hi and tokens[m + 1].capitalised)
+    ):
+        m += 1
+    return m
 
 
 def _name_after_nominal(text: str, tokens: list[Token], e: int, lo: int, hi: int) -> Phrase | None:
@@ -268,6 +328,30 @@ def _name_after_nominal(text: str, tokens: list[Token], e: int, lo: int, hi: int
     if m + 1 >= hi or tokens[m].text != ",":
         return None
     return _apposed_name(text, tokens, m + 1, lo, hi)
+
+
+def _with_complement(text: str, tokens: list[Token], phrase: Phrase, lo: int, hi: int) -> Phrase:
+    """``The office of Israel's prime minister said``, ``A spokesman for one of the companies
+    declined``: a nominal subject with its prepositional complement, up to the verb."""
+    k = phrase.stop
+    if k + 1 >= hi or tokens[k].lower not in _COMPLEMENT_LINKS:
+        return phrase
+    m = k + 1
+    while (
+        m < hi
+        and m - k < 10
+        and (tokens[m].is_word or tokens[m].kind in ("poss", "num"))
+        and tokens[m].lower not in CUE_FORMS
+        and tokens[m].lower not in SKIPPABLE
+        and tokens[m].lower not in ("who", "which", "that", "whose", "where", "when")
+        and not (not tokens[m].capitalised and tokens[m].lower.endswith("ed"))
+    ):
+        m += 1
+    for end in range(m - 1, k, -1):
+        longer = left_phrase(text, tokens, end, lo)
+        if longer is not None and longer.first == phrase.first and longer.stop > phrase.stop:
+            return longer
+    return phrase
 
 
 def _determined_noun(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | None:
@@ -289,12 +373,18 @@ def _with_postmodifier(text: str, tokens: list[Token], phrase: Phrase, hi: int) 
     of the clause, when that holds no verb of saying and at most eight words."""
     k = phrase.stop
     first = tokens[k].lower if k < hi else ""
+    if first in _ANONYMITY:
+        # "said a European diplomat speaking on condition of anonymity": the diplomat
+        return phrase
     if not (first.endswith(("ed", "ing")) or first in _POSTMODIFIER_STARTS):
         return None
     while (
         k < hi and (tokens[k].is_word or tokens[k].kind in ("poss", "num")) and k - phrase.stop < 8
     ):
-        if tokens[k].lower in CUE_FORMS or tokens[k].lower in _AUXILIARIES:
+        # a participle right after the noun modifies it, even a verb of saying: "one EU
+        # diplomat briefed on the draft"
+        participle = k == phrase.stop and first.endswith("ed")
+        if (tokens[k].lower in CUE_FORMS and not participle) or tokens[k].lower in _AUXILIARIES:
             return None
         k += 1
     if k == phrase.stop or (k < hi and tokens[k].is_word):
@@ -310,7 +400,17 @@ def _clause_ends(tokens: list[Token], k: int, hi: int) -> bool:
     token = tokens[k]
     if not token.is_word:
         return token.kind != "poss"
-    return token.lower in ("on", "in", "at", "during", "late", "early", "earlier", "last", "who")
+    return token.lower in _ANONYMITY or token.lower in (
+        "on",
+        "in",
+        "at",
+        "during",
+        "late",
+        "early",
+        "earlier",
+        "last",
+        "who",
+    )
 
 
 def _skip_left(tokens: list[Token], j: int, lo: int) -> int:
@@ -346,6 +446,12 @@ def _skip_apposition(tokens: list[Token], j: int, lo: int) -> int:
     if not segment:
         return j - 1
     first = segment[0].lower
+    if _name_like(segment) and any(
+        t.kind == "word" and not t.capitalised and t.lower in SPEAKER_HEADS
+        for t in tokens[max(lo, k - 12) : k]
+    ):
+        # "The president of the court, Judge Radomir Petkov, said": the apposed name speaks
+        return j - 1
     if (
         first in _PREPOSITIONS
         or first in ("a", "an", "the", "who", "which")
@@ -362,6 +468,16 @@ def _skip_apposition(tokens: list[Token], j: int, lo: int) -> int:
         # participle clause
         return k - 1
     return j - 1
+
+
+def _name_like(segment: list[Token]) -> bool:
+    """A person's name with its title: capitalised words, name particles, abbreviations."""
+    return (
+        segment[0].capitalised
+        and segment[-1].capitalised
+        and segment[-1].kind == "word"
+        and all(t.capitalised or t.lower in PARTICLES or t.text == "." for t in segment)
+    )
 
 
 def _name_end(tokens: list[Token], k: int, hi: int) -> int:
@@ -410,9 +526,18 @@ def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | N
             token.capitalised or token.lower in PRONOUNS or token.lower in ROLE_HEADS
         ):
             e = _name_end(tokens, k, hi)
+            if (
+                e + 1 < hi
+                and tokens[e + 1].kind == "word"
+                and not tokens[e + 1].capitalised
+                and tokens[e + 1].lower in SPEAKER_HEADS
+            ):
+                e += 1  # "The White House readout", "A Kremlin source"
             phrase = left_phrase(text, tokens, e, start)
             if phrase is not None and phrase.kind == "nominal":
-                phrase = _name_after_nominal(text, tokens, e, start, hi) or phrase
+                phrase = _name_after_nominal(text, tokens, e, start, hi) or _with_complement(
+                    text, tokens, phrase, start, hi
+                )
             follows_preposition = k > start and tokens[k - 1].lower in _NOT_SUBJECT_AFTER
             possessor = e + 1 < hi and tokens[e + 1].kind == "poss"
             if phrase is not None and not follows_preposition and not possessor:
@@ -427,10 +552,14 @@ def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | N
                 and tokens[k + 1].lower not in FUNCTION_WORDS
                 and tokens[k + 1].lower not in CUE_FORMS
                 and not tokens[k + 1].lower.endswith("ly")
+                # "Poland's foreign ministry summoned ...": the verb after the head
+                and not (tokens[k].lower in SPEAKER_HEADS and tokens[k + 1].lower.endswith("ed"))
             ):
                 k += 1
             phrase = left_phrase(text, tokens, k, start)
             if phrase is not None and phrase.kind == "nominal":
+                phrase = _with_complement(text, tokens, phrase, start, hi)
+                k = phrase.stop - 1
                 nxt = tokens[k + 1] if k + 1 < hi else None
                 named = _name_after_nominal(text, tokens, k, start, hi)
                 if named is not None:

@@ -35,6 +35,7 @@ __all__ = [
     "NON_PERSON_WORDS",
     "OUTLETS",
     "PARTICLES",
+    "PHRASAL_CUES",
     "ROLE_HEADS",
     "ROLE_MODIFIERS",
     "SENTENCE_WORDS",
@@ -83,6 +84,27 @@ post state conclude answer remark observe counter retort quip joke chant shout r
 """
 
 
+#: Phrasal verbs of saying, by the form of the verb: the particle that must follow it and the
+#: lemma ("Wendt *shot back*", "Lindqvist *pointed out*", "*went on*").
+PHRASAL_CUES: dict[str, tuple[str, str]] = {
+    form: (particle, f"{verb} {particle}")
+    for verb, particle, verb_forms in (
+        ("point", "out", "point points pointed pointing"),
+        ("shoot", "back", "shoot shoots shot shooting"),
+        ("fire", "back", "fire fires fired firing"),
+        ("hit", "back", "hit hits hitting"),
+        ("snap", "back", "snapped"),
+        ("chime", "in", "chime chimes chimed chiming"),
+        ("weigh", "in", "weighed"),
+        ("go", "on", "went goes"),
+        ("spell", "out", "spelled spelt"),
+        ("sum", "up", "summed"),
+        ("cut", "in", "cut"),
+    )
+    for form in verb_forms.split()
+}
+
+
 def _forms(lemma: str) -> tuple[str, ...]:
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
@@ -113,7 +135,7 @@ def _table(words: str) -> dict[str, str]:
 
 #: Every inflected form of a reporting verb -> its base form.
 CUE_FORMS: dict[str, str] = _table(_SPEECH)
-CLAUSE_VERBS: frozenset[str] = frozenset(_CLAUSE.split())
+CLAUSE_VERBS: frozenset[str] = frozenset(_CLAUSE.split()) | {"point out", "go on"}
 INVERTIBLE_VERBS: frozenset[str] = frozenset(_INVERTIBLE.split())
 
 
@@ -155,6 +177,28 @@ ROLE_HEADS = words(
     successor
     adviser-general governor-general attorney-general press-secretary
     """
+) | words(
+    # Positions and occupations of people quoted in the news, by field. Occupational words
+    # that are also common surnames (Baker, Carter, Cook, Mason, Porter, Smith) are left out,
+    # and so is "dean", a first name.
+    """
+    councillor councilor alderman assemblyman assemblywoman assemblymember legislator
+    parliamentarian mep peer whip candidate nominee incumbent challenger contender frontrunner
+    consul emissary attache facilitator arbitrator regulator auditor administrator supervisor
+    superintendent sheriff registrar treasurer comptroller controller superior prefect
+    magistrate solicitor barrister advocate defendant plaintiff claimant juror coroner
+    author co-author scientist physicist chemist biologist epidemiologist virologist
+    climatologist glaciologist oceanographer meteorologist geologist sociologist psychologist
+    demographer statistician lecturer rector provost academic
+    anchor presenter host columnist broadcaster publisher photographer blogger
+    surgeon physician paediatrician pediatrician pharmacist midwife paramedic
+    imam rabbi priest pastor archbishop cleric vicar mufti
+    manager partner investor shareholder banker broker accountant lobbyist entrepreneur
+    chairperson boss owner operator engineer architect planner
+    coach referee umpire skipper athlete sprinter runner cyclist swimmer boxer golfer skier
+    striker midfielder defender goalkeeper player medallist medalist jockey trainer
+    veteran corporal
+    """
 )
 
 #: Words that may stand inside a role before its head ("*Deputy Foreign* Minister").
@@ -168,6 +212,10 @@ ROLE_MODIFIERS = words(
     majority minority party house senate regional local federal central supreme united nations
     european commission council union government's country's ministry's kremlin's white house's
     department's
+    government ministry department agency bank company club team league federation association
+    police court party campaign study research medical scientific legal technical policy
+    communications media human rights humanitarian aid relief development climate water
+    finance-ministry co managing operating
     """
 )
 
@@ -185,7 +233,7 @@ SPEAKER_NOUNS = words(
     organizations group groups force forces union unions alliance bloc coalition party parties
     movement authorities authority service company firm spokespersons ministries governments
     delegations delegates campaigners activists protesters negotiating officer monitors
-    inspectors investigators navy
+    inspectors investigators navy readout communique document memo
     militia militias rebels insurgents militants fighters fighter troops soldier soldiers
     villager villagers farmer farmers worker workers doctor doctors medic medics nurse nurses
     teacher teachers student students parents voter voters refugee refugees survivor survivors
@@ -347,6 +395,7 @@ SKIPPABLE = words(
     still would will could did does do not never has't hasn't had't always often initially first
     finally subsequently himself herself themselves itself yet now too however though meanwhile
     shortly may might must should can
+    long ever seldom twice soon since
     """
 )
 

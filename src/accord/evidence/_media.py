@@ -114,11 +114,35 @@ def _is_outlet(name: str) -> bool:
     return is_outlet(name, acronyms=True)
 
 
+def _channel_object(tokens: list[Token], k: int, hi: int) -> str | None:
+    """ "told a news conference", "on a conference call": the channel after a verb of telling
+    or "on" and an article."""
+    if tokens[k].lower not in ("told", "addressed", "on") or k + 2 >= hi:
+        return None
+    if tokens[k + 1].lower not in ("a", "an", "the"):
+        return None
+    j = k + 2
+    while j < hi and tokens[j].lower in _GENERIC_ADJ:
+        j += 1
+    if j >= hi or (j == k + 2 and tokens[j].lower not in ("briefing", "rally", "conference")):
+        return None
+    if tokens[j].lower == "conference" and j + 1 < hi and tokens[j + 1].lower == "call":
+        return "conference call"
+    if tokens[j].lower in ("conference", "briefing", "rally"):
+        return " ".join(t.lower for t in tokens[k + 2 : j + 1])
+    return None
+
+
 def find_medium(text: str, tokens: list[Token], lo: int, hi: int, cue: int) -> str | None:
     """The medium named in tokens ``lo:hi`` for the reporting verb at ``cue``, or None."""
     generic: str | None = None
     for k in range(lo, hi):
         lower = tokens[k].lower
+        channel = _channel_object(tokens, k, hi)
+        if channel is not None:
+            # "told a news conference", "on a conference call", "addressed a rally"
+            generic = generic or channel
+            continue
         if lower in ("in", "at", "during") and k + 2 < hi:
             j = k + 1
             if tokens[j].lower in ("a", "an", "the", "his", "her", "their", "its"):

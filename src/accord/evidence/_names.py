@@ -50,6 +50,7 @@ SPEAKER_HEADS = SPEAKER_NOUNS | ROLE_HEADS
 
 __all__ = [
     "PRONOUNS",
+    "SPEAKER_HEADS",
     "People",
     "Phrase",
     "abbreviated_title",
@@ -59,6 +60,7 @@ __all__ = [
     "looks_like_person",
     "right_phrase",
     "role_head",
+    "with_head_before",
 ]
 
 #: Pronoun -> what it can refer to: a man, a woman, a group, an organisation.
@@ -76,6 +78,8 @@ _PLACE_WORDS = words(
     europe america africa asia
     """
 )
+#: Adjectives that open a post-modifier of a speaker: "two people *familiar* with the talks".
+_POSTMODIFYING_ADJECTIVES = words("familiar close loyal opposed privy")
 _RANKS = words("general colonel admiral captain lieutenant major sergeant marshal commander")
 
 
@@ -93,7 +97,12 @@ class Phrase:
 def left_phrase(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | None:
     """The speaker phrase ending at token ``j`` (not before token ``lo``), or None."""
     token = tokens[j]
-    if token.lower in PRONOUNS and (token.lower != "it" or j == lo or not tokens[j - 1].is_word):
+    if token.lower in PRONOUNS and (
+        token.lower != "it"
+        or j == lo
+        or not tokens[j - 1].is_word
+        or tokens[j - 1].lower in ("what", "which", "as")  # 'what it called "..."'
+    ):
         return Phrase(j, j + 1, "pronoun", token.lower)
     if token.lower in ("them", "those") and _partitive(tokens, j, lo):
         return Phrase(
@@ -107,7 +116,7 @@ def left_phrase(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | Non
             if organisation > lo and tokens[organisation - 1].lower == "the"
             else organisation
         )
-        return _with_head_before(
+        return with_head_before(
             text, tokens, Phrase(a, j + 1, "name", span_text(text, tokens, a, j + 1)), lo
         )
     if name_token(token):
@@ -145,7 +154,7 @@ def left_phrase(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | Non
         role = role_before_apposition(text, tokens, a, lo)
         if a > lo and tokens[a - 1].lower == "the":
             a -= 1  # "the Kremlin", "the Red Crescent": an institution, not a person
-        return _with_head_before(
+        return with_head_before(
             text, tokens, Phrase(a, j + 1, "name", span_text(text, tokens, a, j + 1), role), lo
         )
     if token.is_word and token.lower not in SPEAKER_HEADS:
@@ -179,7 +188,7 @@ def left_phrase(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | Non
         if _partitive(tokens, a, lo):
             a -= 2  # "one of the officials"
         # "a spokesperson for the German defence ministry": the head comes first
-        return _with_head_before(
+        return with_head_before(
             text, tokens, Phrase(a, j + 1, "nominal", span_text(text, tokens, a, j + 1)), lo
         )
     return None
@@ -216,7 +225,7 @@ def _organisation_start(tokens: list[Token], j: int, lo: int) -> int | None:
     return None
 
 
-def _with_head_before(text: str, tokens: list[Token], phrase: Phrase, lo: int) -> Phrase:
+def with_head_before(text: str, tokens: list[Token], phrase: Phrase, lo: int) -> Phrase:
     """``Residents in Kherson``, ``the head of the IAEA``, ``Farmers blocking the road near
     Przemysl``: a name after a preposition is the complement of a speaker noun before it, which
     heads the phrase - directly, or through a participle clause when the phrase opens the clause.
@@ -258,8 +267,10 @@ def _partitive(tokens: list[Token], k: int, lo: int) -> bool:
 
 def _postmodifies(token: Token) -> bool:
     lower = token.lower
-    return lower in _PLACE_LINKS or (
-        token.kind == "word" and not token.capitalised and lower.endswith(("ing", "ed"))
+    return (
+        lower in _PLACE_LINKS
+        or lower in _POSTMODIFYING_ADJECTIVES
+        or (token.kind == "word" and not token.capitalised and lower.endswith(("ing", "ed")))
     )
 
 
@@ -285,10 +296,13 @@ def right_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
     token = tokens[i]
     if token.lower in PRONOUNS and token.lower != "it":
         return Phrase(i, i + 1, "pronoun", token.lower)
+    if token.lower in _QUANTIFIERS and i + 2 < hi and tokens[i + 1].lower == "of":
+        return _partitive_after(text, tokens, i, hi)
     k = i + 1 if token.lower in _DETERMINERS else i
     first_content = k
     while k < hi and (
         role_token(tokens[k])
+        or (k == first_content and _possessor_noun(tokens, k, hi))
         or (tokens[k].lower in PARTICLES and _particles_then_name(tokens, k, hi))
         or (abbreviated_title(tokens, k) and k + 1 < hi and tokens[k + 1].capitalised)
         or (
@@ -324,6 +338,21 @@ def right_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
     return None
 
 
+def _partitive_after(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | None:
+    """``said one of the people, who ...``: a part of a group, up to the group's head noun."""
+    m = i + 2
+    if tokens[m].lower in ("them", "those"):
+        return Phrase(i, m + 1, "nominal", span_text(text, tokens, i, m + 1))
+    if tokens[m].lower not in _DETERMINERS:
+        return None
+    for h in range(m + 1, min(hi, m + 5)):
+        if tokens[h].lower in SPEAKER_HEADS:
+            return Phrase(i, h + 1, "nominal", span_text(text, tokens, i, h + 1))
+        if tokens[h].kind != "word" or tokens[h].lower in FUNCTION_WORDS:
+            return None
+    return None
+
+
 def _postmodified_head(tokens: list[Token], j: int, lo: int) -> int | None:
     """``a spokesman for the German chancellery``: the index of "spokesman", seen from the end."""
     for m in range(j - 1, max(lo, j - 7), -1):
@@ -337,6 +366,19 @@ def _postmodified_head(tokens: list[Token], j: int, lo: int) -> int | None:
             if head.lower in SPEAKER_NOUNS or role_head(head.lower):
                 return m - 1
     return None
+
+
+def _possessor_noun(tokens: list[Token], k: int, hi: int) -> bool:
+    """``the bloc's deputy secretary general``, ``the study's lead author``: a common noun
+    with a possessive opening a role."""
+    token = tokens[k]
+    return (
+        token.kind == "word"
+        and not token.capitalised
+        and token.lower not in FUNCTION_WORDS
+        and k + 1 < hi
+        and tokens[k + 1].kind == "poss"
+    )
 
 
 def _verbish(token: Token) -> bool:

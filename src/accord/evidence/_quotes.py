@@ -15,9 +15,15 @@ from __future__ import annotations
 
 from accord.evidence._cues import Cue
 from accord.evidence._indirect import before_subordinate, only_adjuncts, skip_object
-from accord.evidence._lexicon import FUNCTION_WORDS, NAMING_WORDS, SENTENCE_WORDS, words
+from accord.evidence._lexicon import (
+    CUE_FORMS,
+    FUNCTION_WORDS,
+    NAMING_WORDS,
+    SENTENCE_WORDS,
+    words,
+)
 from accord.evidence._media import is_outlet
-from accord.evidence._names import PRONOUNS, Phrase, left_phrase
+from accord.evidence._names import PRONOUNS, SPEAKER_HEADS, Phrase, left_phrase
 from accord.evidence._tokens import Token
 
 __all__ = ["is_name_or_title", "is_partial", "naming_verb", "nearest", "possessor"]
@@ -83,7 +89,21 @@ def _reports(tokens: list[Token], q: int, cue: Cue) -> bool:
     if not after_cue and cue.stop < len(tokens) and tokens[cue.stop].lower in ("that", ":"):
         return False  # '"The Long Game", Peskov wrote that ...': the verb has its own content
     first = cue.index if after_cue else cue.source.first
+    if not after_cue and cue.source.kind == "name" and _role_between(tokens, q + 1, first):
+        return True  # '"...," the UN's top aid official in Sudan, Clementine Oduya, told'
     return all(not tokens[m].is_word for m in range(q + 1, first))
+
+
+def _role_between(tokens: list[Token], a: int, b: int) -> bool:
+    """Tokens ``a:b`` are a role between commas: ``, the UN's aid chief in Sudan,``."""
+    if a < b and tokens[a].text == ",":
+        a += 1
+    if b - a < 2 or b - a > 15 or tokens[b - 1].text != ",":
+        return False
+    segment = tokens[a : b - 1]
+    return all(t.is_word or t.kind == "poss" for t in segment) and any(
+        not t.capitalised and t.lower in SPEAKER_HEADS and t.lower not in CUE_FORMS for t in segment
+    )
 
 
 def _attached(tokens: list[Token], q: int, cue: Cue, hi: int) -> bool:
@@ -203,6 +223,8 @@ def is_name_or_title(
     words = [w for w in content.replace("-", " ").split() if w.strip(".,;:!?'’\"")]
     if not words or len(words) > 6 or content.rstrip().endswith(("?", "!")):
         return False
+    if before is not None and before.text == ":" and content.rstrip().endswith("."):
+        return False  # 'His answer was one word: "No."': a sentence, not a title
     capitalised = all(
         w.strip("'‘’\"“(")[:1].isupper() or w.lower().strip(".,") in FUNCTION_WORDS for w in words
     )

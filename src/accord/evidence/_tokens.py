@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accord.evidence._lexicon import ABBREVIATIONS, CUE_FORMS, SENTENCE_WORDS
+from accord.evidence._lexicon import ABBREVIATIONS, CUE_FORMS, PHRASAL_CUES, SENTENCE_WORDS
 from accord.evidence._marks import QuoteSpan
 
 __all__ = ["Token", "frame", "tokenize", "units"]
@@ -158,7 +158,11 @@ def _attribution_follows(tokens: list[Token], k: int) -> bool:
     """``"Why now?" Peskov asked.``: a name or pronoun and a reporting verb come next."""
     for j in range(k, min(k + 5, len(tokens))):
         token = tokens[j]
-        if token.lower in CUE_FORMS:
+        if token.lower in CUE_FORMS or (
+            token.lower in PHRASAL_CUES
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower == PHRASAL_CUES[token.lower][0]
+        ):
             return True
         if not token.is_word or not (token.capitalised or token.lower in ("he", "she", "they")):
             return False
