@@ -37,7 +37,7 @@ Muzny, Fang, Chang & Jurafsky (2017, *A two-stage sieve approach for quote attri
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from accord.evidence._cues import Cue, find_cues, main_subject
 from accord.evidence._dates import find_dates, resolve
@@ -138,7 +138,28 @@ def attribute(
     reader = _Reader(text, tokens, spans, people, published)
     for index, (lo, hi) in enumerate(ranges):
         reader.read(index, lo, hi)
+    _opening_quote(reader, ranges)
     return reader.statements, people
+
+
+def _opening_quote(reader: _Reader, ranges: list[tuple[int, int]]) -> None:
+    """``"We will not sign." // That was the message from minister Padraig Culhane ...``: a
+    quotation alone in the opening paragraph, with no speaker, is the first person's named in
+    the next paragraph."""
+    said, tokens = reader.statements, reader.tokens
+    if not said or said[0].kind != "direct" or said[0].speaker is not None:
+        return
+    first = said[0]
+    index = next((n for n, (lo, hi) in enumerate(ranges) if tokens[hi - 1].end >= first.end), -1)
+    lo, hi = ranges[index]
+    outside = [t for t in tokens[lo:hi] if t.is_word and not first.start <= t.start < first.end]
+    if index != 0 or outside or index + 1 >= len(reader.history):
+        return
+    following = reader.history[index + 1]
+    if tokens[ranges[index + 1][0]].para == tokens[lo].para or not following.persons:
+        return
+    name = following.persons[0]
+    said[0] = replace(first, speaker=name, role=reader.people.role(name), person=True)
 
 
 def _gather_people(
@@ -181,6 +202,7 @@ class _Reader:
         self.contexts: dict[str, _Context] = {}
         self.statements: list[Statement] = []
         self.current: tuple[Phrase | None, _Said | None] = (None, None)
+        self.current_cues: list[Cue] = []
 
     # ---- one unit ------------------------------------------------------------------------
 
@@ -206,6 +228,7 @@ class _Reader:
         if subject_phrase is not None:
             unit.subject = self._resolve(subject_phrase, index)
         self.current = (subject_phrase, unit.subject)
+        self.current_cues = cues
         unit.persons = [
             self.people.canonical(t.text)
             for t in tokens[lo:hi]
@@ -470,6 +493,17 @@ class _Reader:
         if phrase.first < subject_phrase.stop:
             return None
         wanted = PRONOUNS[phrase.name]
+        if wanted == "n":
+            # "Mexico will raise duties ..., the economy ministry said, citing what it called
+            # "...": the organisation reporting before the pronoun, before the subject
+            for cue in reversed(self.current_cues):
+                source = cue.source
+                if source is None or source.kind == "pronoun" or source.stop > phrase.first:
+                    continue
+                said = self._resolve(source, len(self.history))
+                if said.speaker and not said.person and not plural(said.speaker):
+                    return said
+                break
         if wanted == "n" and not subject.person and not plural(subject.speaker):
             return subject
         if (

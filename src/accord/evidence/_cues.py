@@ -40,10 +40,11 @@ from accord.evidence._names import (
     abbreviated_title,
     agent_phrase,
     left_phrase,
+    person_before_affiliation,
     right_phrase,
     with_head_before,
 )
-from accord.evidence._titles import name_token
+from accord.evidence._titles import name_token, noun_modifier
 from accord.evidence._tokens import Token
 
 __all__ = ["Cue", "find_cues", "main_subject"]
@@ -144,7 +145,24 @@ def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
             cues.append(_participle(text, tokens, k, lo, hi, lemma, cues))
         else:
             cues.append(_finite(text, tokens, k, lo, hi, lemma))
-    return [cue for cue in cues if cue.source is not None]
+    return _outside_reported([cue for cue in cues if cue.source is not None], tokens, hi)
+
+
+def _outside_reported(cues: list[Cue], tokens: list[Token], hi: int) -> list[Cue]:
+    """``quoted X as saying the country would respond "..."``: a verb of saying between "as
+    saying" and the next quotation mark is inside the reported clause, no cue of its own."""
+    kept: list[Cue] = []
+    inside_until = -1
+    for cue in cues:
+        if cue.index < inside_until:
+            continue
+        kept.append(cue)
+        if cue.index > 0 and tokens[cue.index - 1].lower == "as" and cue.lemma == "say":
+            m = cue.stop
+            while m < hi and tokens[m].kind != "quote":
+                m += 1
+            inside_until = m
+    return kept
 
 
 def _according_source(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | None:
@@ -232,6 +250,21 @@ def _finite(
             source = _with_postmodifier(text, tokens, source, hi)
         if source is not None and source.kind == "nominal":
             source = _apposed_to_role(text, tokens, source, hi) or source
+        if (
+            source is not None
+            and source.kind == "name"
+            and source.role is not None
+            and any(f" {link} " in f" {source.role} " for link in ("for", "to", "of"))
+        ):
+            # "said a spokeswoman for Prime Minister Anneliese Wendt, Carla Obermaier": the
+            # name apposed to the whole role phrase speaks, not the one inside it
+            whole = Phrase(source.first, source.stop, "nominal", source.name)
+            source = _apposed_to_role(text, tokens, whole, hi) or source
+        if source is not None and source.kind == "name":
+            # "asked Maren Solheim of the Socialist Left": the name, past its affiliation
+            end = _affiliation_end(tokens, source.stop, hi)
+            if end > source.stop and _clause_ends(tokens, end, hi):
+                return Cue(k, stop, lemma, source, inverted=True)
         if source is not None and _clause_ends(tokens, source.stop, hi):
             return Cue(k, stop, lemma, source, inverted=True)
     if (
@@ -251,6 +284,8 @@ def _finite(
     if tokens[j].lower in ("who", "which", "that") and j - 1 >= lo:
         j = _skip_apposition(tokens, j - 1, lo)
     source = left_phrase(text, tokens, j, lo) if j >= lo else None
+    if j >= lo and (source is None or source.kind == "name"):
+        source = person_before_affiliation(text, tokens, j, lo) or source
     if source is None and j >= lo:
         source = _determined_noun(text, tokens, j, lo)
         if source is not None:
@@ -438,7 +473,7 @@ def _skip_apposition(tokens: list[Token], j: int, lo: int) -> int:
     if j < lo or tokens[j].text != ",":
         return j
     k = j - 1
-    while k >= lo and tokens[k].text != "," and tokens[k].kind != "quote" and j - k < 16:
+    while k >= lo and tokens[k].text != "," and tokens[k].kind != "quote" and j - k < 28:
         k -= 1
     if k < lo or tokens[k].text != ",":
         return j - 1
@@ -486,7 +521,11 @@ def _name_end(tokens: list[Token], k: int, hi: int) -> int:
     e = k
     while e + 1 < hi:
         following = tokens[e + 1]
-        if following.capitalised or following.lower in ROLE_HEADS:
+        if (
+            following.capitalised
+            or following.lower in ROLE_HEADS
+            or noun_modifier(tokens, e + 1, hi)
+        ):
             e += 1
             continue
         if abbreviated_title(tokens, e + 1) and e + 2 < hi and tokens[e + 2].capitalised:

@@ -174,7 +174,7 @@ ROLE_HEADS = words(
     bishop ombudsman commissioner delegate mediator coordinator rapporteur mogul strategist
     organiser organizer activist campaigner commentator lawyer member scholar historian
     consultant observer monitor inspector investigator chairperson counterpart predecessor
-    successor
+    successor justice
     adviser-general governor-general attorney-general press-secretary
     """
 ) | words(

@@ -35,6 +35,7 @@ from accord.evidence._titles import (
     initial,
     looks_like_person,
     name_token,
+    noun_modifier,
     particles_before,
     role_after_apposition,
     role_before_apposition,
@@ -58,6 +59,7 @@ __all__ = [
     "apposition_after",
     "left_phrase",
     "looks_like_person",
+    "person_before_affiliation",
     "right_phrase",
     "role_head",
     "with_head_before",
@@ -143,7 +145,16 @@ def left_phrase(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | Non
                 # "Sudan's army chief, General Osman Idris": the rank is part of the name's
                 # form of address; the apposed role before it says more.
                 title = role_before_apposition(text, tokens, role_span[0], lo) or title
-            return Phrase(role_span[0], j + 1, "name", span_text(text, tokens, a, j + 1), title)
+            named = Phrase(role_span[0], j + 1, "name", span_text(text, tokens, a, j + 1), title)
+            if role_span[0] - 1 >= lo and tokens[role_span[0] - 1].lower in ("for", "to"):
+                # "A spokeswoman for Prime Minister Anneliese Wendt said": the spokeswoman
+                headed = with_head_before(text, tokens, named, lo)
+                if headed.kind == "nominal":
+                    return headed
+            d = role_span[0] - 1
+            if d >= lo and tokens[d].lower in ("a", "an") and (" for " in title or " to " in title):
+                return Phrase(d, j + 1, "nominal", span_text(text, tokens, d, j + 1))
+            return named
         if a - 2 >= lo and tokens[a - 1].lower == "and" and name_token(tokens[a - 2]):
             other = left_phrase(text, tokens, a - 2, lo)
             if other is not None and other.kind == "name" and other.role is None:
@@ -302,6 +313,7 @@ def right_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
     first_content = k
     while k < hi and (
         role_token(tokens[k])
+        or noun_modifier(tokens, k, hi)
         or (k == first_content and _possessor_noun(tokens, k, hi))
         or (tokens[k].lower in PARTICLES and _particles_then_name(tokens, k, hi))
         or (abbreviated_title(tokens, k) and k + 1 < hi and tokens[k + 1].capitalised)
@@ -317,6 +329,12 @@ def right_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
     if k == first_content:
         return None
     stop = k
+    e = first_content
+    while e < stop and name_token(tokens[e]):
+        e += 1
+    if e - first_content >= 2 and e < stop and tokens[e].lower in ("of", "from", "at"):
+        # "Maren Solheim of the Socialist Left": the person, not the affiliation after it
+        return Phrase(i, e, "name", span_text(text, tokens, first_content, e))
     a = stop
     while a > first_content and (name_token(tokens[a - 1]) or tokens[a - 1].lower in PARTICLES):
         a -= 1
@@ -329,6 +347,9 @@ def right_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
     ):
         role_span = trim_role(tokens, first_content, a)
         role = span_text(text, tokens, *role_span) if role_span else None
+        if role and token.lower in ("a", "an") and (" for " in role or " to " in role):
+            # "said a spokeswoman for Prime Minister Anneliese Wendt": the spokeswoman
+            return Phrase(i, stop, "nominal", span_text(text, tokens, i, stop))
         role = role or role_after_apposition(text, tokens, stop, hi)
         return Phrase(i, stop, "name", span_text(text, tokens, a, stop), role)
     if any(tokens[m].lower in SPEAKER_HEADS for m in range(first_content, stop)):
@@ -383,3 +404,32 @@ def _possessor_noun(tokens: list[Token], k: int, hi: int) -> bool:
 
 def _verbish(token: Token) -> bool:
     return token.lower in CUE_FORMS
+
+
+def person_before_affiliation(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | None:
+    """``Analyst Farah Siddiqui of Rystad Energy called ...``, ``X of the University of
+    Iceland said``: the person before an affiliation (a capitalised name after "of", "from" or
+    "at", ending at token ``j``) speaks, not the organisation."""
+    if not tokens[j].capitalised:
+        return None
+    p = j
+    while p > lo and j - p < 10:
+        p -= 1
+        token = tokens[p]
+        if (
+            token.lower in ("of", "from", "at")
+            and p - 2 >= lo
+            and name_token(tokens[p - 1])
+            and name_token(tokens[p - 2])
+        ):
+            person = left_phrase(text, tokens, p - 1, lo)
+            if (
+                person is not None
+                and person.kind == "name"
+                and person.first < p - 1
+                and not person.name.lower().startswith("the ")
+            ):
+                return person
+        if not (token.capitalised or token.lower in ("of", "for", "and", "the")):
+            return None
+    return None

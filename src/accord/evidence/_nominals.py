@@ -43,6 +43,9 @@ ORGANISATION_NOUNS = words(
     """
     organisation organization group agency ministry company committee alliance bloc body union
     council commission office government administration movement party embassy
+    firm carmaker automaker chipmaker drugmaker lender bank insurer retailer airline carrier
+    broadcaster regulator watchdog manufacturer conglomerate operator federation association
+    statement readout communique communiqué
     """
 )
 

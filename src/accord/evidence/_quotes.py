@@ -230,6 +230,8 @@ def is_name_or_title(
     )
     if not capitalised or not any(w[:1].isupper() for w in words):
         return False
+    if len(words) >= 3 and not any(w[:1].isupper() for w in words[1:]):
+        return False  # '"It was not there."': a sentence of function words, not a title
     attached = any(
         abs(cue.index - q) <= 3 or abs(cue.stop - q) <= 2 or _reports(tokens, q, cue)
         for cue in cues

@@ -108,6 +108,28 @@ def particles_before(tokens: list[Token], a: int, lo: int) -> int:
     return a
 
 
+def noun_modifier(tokens: list[Token], k: int, hi: int) -> bool:
+    """``the *mining* minister``, ``UN *refugee* chief``: a lower-case noun (one or two) that
+    modifies a role head after it, though it is not itself in the role lexicon."""
+    m = k
+    while m < hi and m - k < 3:
+        token = tokens[m]
+        if token.kind != "word" or token.capitalised:
+            return False
+        if m > k and role_head(token.lower):
+            return True
+        lower = token.lower
+        if (
+            not lower.isalpha()
+            or lower in FUNCTION_WORDS
+            or lower in CUE_FORMS
+            or lower.endswith(("ly", "ed"))
+        ):
+            return False
+        m += 1
+    return False
+
+
 def role_token(token: Token) -> bool:
     lower = token.lower
     if token.kind == "poss":
@@ -125,7 +147,8 @@ def role_start(tokens: list[Token], a: int, lo: int) -> int:
         token, right = tokens[r - 1], tokens[r]
         lower = token.lower
         if token.kind == "poss" or (
-            not token.capitalised and (role_head(lower) or lower in ROLE_MODIFIERS)
+            not token.capitalised
+            and (role_head(lower) or lower in ROLE_MODIFIERS or noun_modifier(tokens, r - 1, a))
         ):
             r -= 1
             run = False
