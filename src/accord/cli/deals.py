@@ -9,16 +9,6 @@ import typer
 
 from accord.cli._app import app, fail, guarded, stdout_console
 
-_CHOICES = {
-    "utility": ("linear", "quadratic"),
-    "disagreement": ("reservation", "zero"),
-    "normalisation": ("none", "range"),
-    "rationality": ("weak", "strict"),
-    "tie": ("welfare", "first"),
-    "weights": ("capability", "equal"),
-    "reference": ("split", "nash"),
-}
-
 
 @app.command()
 def deals(
@@ -85,6 +75,7 @@ def deals(
     """Package deals across issues: Pareto frontier, bargaining solutions, zone, logrolls."""
     with guarded():
         from accord.deals import OutcomeSpaceTooLarge, analyse_deals
+        from accord.deals.analysis import ConventionError, check_conventions
         from accord.io import load_scenario
 
         chosen = {
@@ -96,9 +87,10 @@ def deals(
             "weights": weights,
             "reference": reference,
         }
-        for name, value in chosen.items():
-            if value not in _CHOICES[name]:
-                fail(f"--{name} {value!r}: choose from {', '.join(_CHOICES[name])}")
+        try:
+            check_conventions(chosen)
+        except ConventionError as exc:
+            fail(f"--{exc.name} {exc.value!r}: choose from {', '.join(exc.choices)}")
         if steps < 2:
             fail(f"--steps {steps}: at least 2 (both ends of each continuous issue's scale)")
         if show < 1:

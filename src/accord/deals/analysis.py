@@ -58,7 +58,7 @@ Analysis*, Harvard UP, chs. 11-14.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -81,12 +81,15 @@ from accord.deals.zopa import DEFAULT_WORK, count_acceptable
 from accord.scenario import Scenario
 
 __all__ = [
+    "CONVENTIONS",
     "SOLUTIONS",
+    "ConventionError",
     "DealAnalysis",
     "PackageTable",
     "Solution",
     "Zopa",
     "analyse_deals",
+    "check_conventions",
     "choose_parties",
 ]
 
@@ -99,7 +102,8 @@ Reference = Literal["split", "nash"]
 #: The solutions computed, in the order reports show them.
 SOLUTIONS: tuple[str, ...] = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
 
-_CHOICES: dict[str, tuple[str, ...]] = {
+#: Every convention's name and its allowed values (the first is the default).
+CONVENTIONS: dict[str, tuple[str, ...]] = {
     "utility": ("linear", "quadratic"),
     "disagreement": ("reservation", "zero"),
     "normalisation": ("none", "range"),
@@ -108,6 +112,23 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "weights": ("capability", "equal"),
     "reference": ("split", "nash"),
 }
+
+
+class ConventionError(ValueError):
+    """A convention given a value it does not have."""
+
+    def __init__(self, name: str, value: object) -> None:
+        self.name = name
+        self.value = value
+        self.choices = CONVENTIONS[name]
+        super().__init__(f"{name} must be one of {', '.join(self.choices)}, got {value!r}")
+
+
+def check_conventions(chosen: Mapping[str, str]) -> None:
+    """Raise :class:`ConventionError` for the first convention with a value it does not have."""
+    for name, value in chosen.items():
+        if value not in CONVENTIONS[name]:
+            raise ConventionError(name, value)
 
 
 @dataclass(frozen=True)
@@ -335,9 +356,7 @@ def analyse_deals(
         "weights": weights,
         "reference": reference,
     }
-    for name, value in chosen.items():
-        if value not in _CHOICES[name]:
-            raise ValueError(f"{name} must be one of {', '.join(_CHOICES[name])}, got {value!r}")
+    check_conventions(chosen)
     parties, notes_ = choose_parties(scenario, actors)
     notes = list(notes_)
     space = outcome_space(scenario, steps=steps)
