@@ -61,15 +61,7 @@ class IssueFile(_Record):
     @field_validator("labels", mode="before")
     @classmethod
     def _numeric_keys(cls, value: Any) -> Any:
-        if not isinstance(value, dict):
-            return value
-        out: dict[float, Any] = {}
-        for key, text in value.items():
-            number = _as_number(key)
-            if number is None:
-                raise ValueError(f"label keys must be numbers on the issue's scale, got {key!r}")
-            out[number] = text
-        return out
+        return _keys_on_scale(value, "label")
 
 
 class PositionFile(_Record):
@@ -87,17 +79,7 @@ class PositionFile(_Record):
     @field_validator("evaluations", mode="before")
     @classmethod
     def _numeric_points(cls, value: Any) -> Any:
-        if not isinstance(value, dict):
-            return value
-        out: dict[float, Any] = {}
-        for key, utility in value.items():
-            number = _as_number(key)
-            if number is None:
-                raise ValueError(
-                    f"evaluation keys must be numbers on the issue's scale, got {key!r}"
-                )
-            out[number] = utility
-        return out
+        return _keys_on_scale(value, "evaluation")
 
 
 class EvidenceFile(_Record):
@@ -128,6 +110,20 @@ class ScenarioFile(_Record):
     positions: Annotated[list[PositionFile], Field(min_length=1)]
     evidence: list[EvidenceFile] = Field(default_factory=list)
     outcome: OutcomeFile | None = None
+
+
+def _keys_on_scale(value: Any, what: str) -> Any:
+    """A mapping keyed by points of the issue's scale, with its keys as numbers (JSON writes
+    them as strings); anything else is left for pydantic to reject."""
+    if not isinstance(value, dict):
+        return value
+    out: dict[float, Any] = {}
+    for key, item in value.items():
+        number = _as_number(key)
+        if number is None:
+            raise ValueError(f"{what} keys must be numbers on the issue's scale, got {key!r}")
+        out[number] = item
+    return out
 
 
 def _as_number(key: Any) -> float | None:
