@@ -17,9 +17,10 @@ two share no issue or every shared weight is 0. Gaps are computed for every pair
 one numpy broadcast over an ``(actors, actors, issues)`` array.
 
 *Distance to agreement.* Whether a zone of possible agreement exists across the issues is
-counted as :func:`accord.deals.analyse_deals` counts it (:func:`zopa_size`; default conventions: the parties, 5 grid
-points per continuous issue plus the labels, linear utilities, per-issue reservations and each
-party's reservation utility ``d_i`` - the status-quo package). When there is none, the
+counted as :func:`accord.deals.analyse_deals` counts it (:func:`zopa_size`, with its default
+conventions: the parties, 5 grid points per continuous issue plus the labels, linear
+utilities, per-issue reservations and each party's reservation utility ``d_i`` - the
+status-quo package). When there is none, the
 *concession* needed is defined, for a package ``y`` on the continuous scales, as
 
     C(y) = sum_i [ sum_k max(0, |y_k - x_ik| - |r_ik - x_ik|) / (high_k - low_k)

@@ -80,7 +80,7 @@ def forecast(
 ) -> None:
     """Forecast the outcome of every issue with the field's models."""
     with guarded():
-        from accord.io import load_scenario
+        from accord.cli.history import load_checked
         from accord.report.forecast import forecast_json, forecast_tables
 
         if samples is None and sensitivity:
@@ -92,7 +92,7 @@ def forecast(
         if chunk_size is not None and chunk_size < 1:
             fail(f"--chunk-size must be a positive integer, got {chunk_size}")
         models = build_models(model, parse_params(param), rounds=rounds)
-        scenarios = [load_scenario(path) for path in scenario_files(files)]
+        scenarios = [load_checked(path, strict=False) for path in scenario_files(files)]
         forecasts = [[m.predict(s) for m in models.values()] for s in scenarios]
         uncertainty: list[Any] = [None] * len(scenarios)
         sensitivities: list[Any] = [None] * len(scenarios)

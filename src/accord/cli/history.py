@@ -32,7 +32,8 @@ def load_checked(path: str, *, strict: bool) -> Any:
     late = late_evidence(scenario)
     if late:
         first = late[0]
-        assert scenario.as_of is not None and first.date is not None
+        assert scenario.as_of is not None
+        assert first.date is not None
         problem = (
             f"evidence {first.id!r} is dated {first.date.isoformat()}, after the scenario's "
             f"as_of {scenario.as_of.isoformat()}"
@@ -77,7 +78,9 @@ def snapshot(
         scenarios = [load_checked(path, strict=True) for path in paths]
         for path, scenario in zip(paths, scenarios, strict=True):
             if scenario.as_of is None:
-                raise InputError(path, "as_of: missing: a snapshot is dated by the scenario's as_of")
+                raise InputError(
+                    path, "as_of: missing: a snapshot is dated by the scenario's as_of"
+                )
         models = build_models(None, {})
         contents = []
         distributions: list[Any] = [None] * len(scenarios)

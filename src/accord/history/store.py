@@ -39,8 +39,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from accord.io._errors import InputError
 from accord.history.schema import APPLICATION, MIGRATIONS, SCHEMA_VERSION
+from accord.io._errors import InputError
 
 __all__ = ["BUSY_SECONDS", "Store", "StoreError", "open_store", "store_location"]
 
@@ -177,9 +177,10 @@ class Store:
         elif self.query("SELECT to_regclass('accord_meta')")[0][0] is None:
             return None
         meta = dict(self.query("SELECT key, value FROM accord_meta"))
-        if meta.get("application") != APPLICATION or not str(
-            meta.get("schema_version", "")
-        ).isdigit():
+        if (
+            meta.get("application") != APPLICATION
+            or not str(meta.get("schema_version", "")).isdigit()
+        ):
             raise StoreError(f"{self.location}: not an accord history store (no accord marker)")
         return int(meta["schema_version"])
 
@@ -323,4 +324,3 @@ def _open_postgresql(url: str) -> Store:
         store.close()
         raise
     return store
-

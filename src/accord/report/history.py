@@ -166,6 +166,8 @@ def diff_tables(changes: dict[str, Any]) -> list[RenderableType]:
         table.add_column("what")
         table.add_column("change")
         for item in items:
-            table.add_row(item["what"], item["text"])
+            cited = item.get("evidence")
+            text = item["text"] + (f"  (new evidence: {', '.join(cited)})" if cited else "")
+            table.add_row(item["what"], text)
         out.append(table)
     return out
