@@ -58,10 +58,29 @@ def start() -> tuple[Server | None, str]:
     folder.chmod(0o777)
     server = Server(folder, Path(initdb).parent, user)
     steps = [
-        ("initdb", "-D", str(folder / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8"),
         (
-            "pg_ctl", "-D", str(folder / "data"), "-w", "-t", "60", "-l", str(folder / "log"),
-            "-o", f"-k {folder} -c listen_addresses='' -c fsync=off", "start",
+            "initdb",
+            "-N",
+            "-D",
+            str(folder / "data"),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+        ),
+        (
+            "pg_ctl",
+            "-D",
+            str(folder / "data"),
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            str(folder / "log"),
+            "-o",
+            f"-k {folder} -c listen_addresses='' -c fsync=off",
+            "start",
         ),  # fmt: skip
         ("createdb", "-h", str(folder), "-U", "postgres", "accord_test"),
     ]

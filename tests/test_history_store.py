@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
-import uuid
 
 import pytest
 
@@ -54,10 +53,9 @@ def location(request, tmp_path):
     server = request.getfixturevalue("postgres")
     import psycopg
 
-    name = "t" + uuid.uuid4().hex[:12]  # a fresh database per test
-    with psycopg.connect(server.url, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return server.url.replace("/accord_test?", f"/{name}?")
+    with psycopg.connect(server.url, autocommit=True) as connection:  # start from an empty store
+        connection.execute("DROP TABLE IF EXISTS seals, snapshots, accord_meta")
+    return server.url
 
 
 @pytest.fixture
