@@ -32,6 +32,7 @@ starts with ``postgresql://`` or ``postgres://`` is a PostgreSQL connection URL.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -107,11 +108,13 @@ class Store:
                 return list(self._connection.execute(self._sql(sql), tuple(params)).fetchall())
             with self._connection.cursor() as cursor:
                 cursor.execute(self._sql(sql), tuple(params))
-                rows = list(cursor.fetchall())
-            self._connection.commit()
-            return rows
+                return list(cursor.fetchall())
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.location}: cannot read the history store: {exc}") from None
+        except Exception as exc:
+            if type(exc).__module__.startswith("psycopg"):
+                raise StoreError(f"{self.location}: {exc}".splitlines()[0]) from None
+            raise
 
     @contextmanager
     def transaction(self) -> Iterator[_Writer]:
@@ -311,9 +314,9 @@ def _open_postgresql(url: str) -> Store:
         raise StoreError(
             "a postgresql:// store needs the postgres extra: pip install 'accord[postgres]'"
         ) from None
-    shown = url.split("@")[-1] if "@" in url else url
+    shown = re.sub(r"://([^:@/]*):[^@/]*@", r"://\1:***@", url)  # never print a password
     try:
-        connection = psycopg.connect(url, connect_timeout=10)
+        connection = psycopg.connect(url, connect_timeout=10, autocommit=True)
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError(f"postgresql {shown}: cannot connect: {first}") from None
