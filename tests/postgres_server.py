@@ -81,7 +81,7 @@ def start() -> tuple[Server | None, str]:
             "-o",
             f"-k {folder} -c listen_addresses='' -c fsync=off",
             "start",
-        ),  # fmt: skip
+        ),
         ("createdb", "-h", str(folder), "-U", "postgres", "accord_test"),
     ]
     for step in steps:

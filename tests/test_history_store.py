@@ -160,7 +160,7 @@ def test_verify_names_the_first_edited_seal(location, column, value, message):
         target = seals(store)[1].id
         with store.transaction() as writer:  # behind accord's back: a plain UPDATE
             writer.execute(f"UPDATE seals SET {column} = {value} WHERE id = ?", (target,))
-        snapshots, count, problem = verify(store)
+        problem = verify(store)[2]
     assert problem is not None
     assert (problem.table, problem.id) == ("seal", target)
     assert message in problem.message
@@ -282,7 +282,7 @@ def test_files_that_are_not_stores_are_refused(tmp_path):
     connection.execute("CREATE TABLE people (name TEXT)")
     connection.commit()
     connection.close()
-    with pytest.raises(StoreError, match="not an accord history store.*people"):
+    with pytest.raises(StoreError, match=r"not an accord history store.*people"):
         open_store(str(other))
     corrupt = tmp_path / "corrupt.sqlite"
     corrupt.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)

@@ -32,8 +32,15 @@ def seal(
         with open_store(db) as store:
             done = make_seal(store, scenario, forecasts, note=note)
         if as_json:
-            print_json({"id": done.id, "hash": done.hash, "sealed_at": done.sealed_at,
-                        "scenario": done.scenario, "previous": done.previous})  # fmt: skip
+            print_json(
+                {
+                    "id": done.id,
+                    "hash": done.hash,
+                    "sealed_at": done.sealed_at,
+                    "scenario": done.scenario,
+                    "previous": done.previous,
+                }
+            )
             return
         print(f"sealed {done.scenario} as seal {done.id} at {done.sealed_at}\nhash {done.hash}")
 
@@ -49,9 +56,15 @@ def verify(db: DbOption = None, as_json: JsonOption = False) -> None:
             snapshots, seals, problem = check(store)
             location = store.location
     if as_json:
-        print_json({"store": location, "snapshots": snapshots, "seals": seals,
-                    "ok": problem is None,
-                    "problem": None if problem is None else str(problem)})  # fmt: skip
+        print_json(
+            {
+                "store": location,
+                "snapshots": snapshots,
+                "seals": seals,
+                "ok": problem is None,
+                "problem": None if problem is None else str(problem),
+            }
+        )
     elif problem is None:
         print(f"ok: {snapshots} snapshots and {seals} seals match their hashes ({location})")
     if problem is not None:
@@ -95,16 +108,24 @@ def grade(
         for name in ("seal", "outcome", "issue", "model", "forecast", "actual", "error", "/scale"):
             table.add_column(name, justify="right" if name not in ("issue", "model") else "left")
         for r in result["errors"]:
-            table.add_row(str(r["seal"]), r["outcome_date"] or "", r["issue"], r["model"],
-                          f"{r['forecast']:.1f}", f"{r['outcome']:g}", f"{r['abs_error']:.1f}",
-                          f"{r['scaled_error']:.3f}")  # fmt: skip
+            table.add_row(
+                str(r["seal"]),
+                r["outcome_date"] or "",
+                r["issue"],
+                r["model"],
+                f"{r['forecast']:.1f}",
+                f"{r['outcome']:g}",
+                f"{r['abs_error']:.1f}",
+                f"{r['scaled_error']:.3f}",
+            )
         console.print(table)
         summary = Table(title="by model", title_justify="left")
         for name in ("model", "n", "mean abs error", "mean /scale"):
             summary.add_column(name)
         for model, s in result["summary"].items():
-            summary.add_row(model, str(s["n"]), f"{s['mean_abs_error']:.2f}",
-                            f"{s['mean_scaled_error']:.3f}")  # fmt: skip
+            summary.add_row(
+                model, str(s["n"]), f"{s['mean_abs_error']:.2f}", f"{s['mean_scaled_error']:.3f}"
+            )
         console.print(summary)
         if not result["brier"]:
             console.print("Brier: no probability was sealed (the models seal point forecasts)")

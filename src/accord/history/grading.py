@@ -88,8 +88,15 @@ def grade(chain: Sequence[Seal], outcomes: Mapping[str, Sequence[Outcome]]) -> d
                         )
                     p = entry.get("probabilities", {}).get(issue)
                     if p is not None and value in (0, 1):
-                        brier.append({**base, "event": issue, "p": p, "outcome": value,
-                                      "brier": (p - value) ** 2})  # fmt: skip
+                        brier.append(
+                            {
+                                **base,
+                                "event": issue,
+                                "p": p,
+                                "outcome": value,
+                                "brier": (p - value) ** 2,
+                            }
+                        )
     summary: dict[str, dict[str, Any]] = {}
     for row in errors:
         entry = summary.setdefault(row["model"], {"n": 0, "abs": 0.0, "scaled": 0.0})
