@@ -220,8 +220,6 @@ def agreement_distance(scenario: Scenario) -> Agreement | None:
     See the module docstring for ``C``. ``None`` when :mod:`accord.deals` finds fewer than two
     parties with a position of positive salience.
     """
-    from scipy.optimize import linprog
-
     from accord.deals import OutcomeSpaceTooLarge, choose_parties
 
     try:
@@ -240,6 +238,8 @@ def agreement_distance(scenario: Scenario) -> Agreement | None:
         return Agreement(
             parties=tuple(parties), zopa=zopa, size=size, concession=0.0, package=(), by_party=()
         )
+    from scipy.optimize import linprog  # only here: its import costs half a second
+
     # The reservation utilities d_i as accord.deals defines them (they do not depend on the grid).
     pu = package_utilities(scenario, outcome_space(scenario, steps=2), parties)
     d = pu.reservation

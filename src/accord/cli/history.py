@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -23,8 +24,6 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print the JSON contrac
 def load_checked(path: str, *, strict: bool) -> Any:
     """The scenario in ``path``; evidence dated after its ``as_of`` is an error (``strict``,
     for what is recorded) or a warning on stderr."""
-    import sys
-
     from accord.history.snapshots import late_evidence
     from accord.io import InputError, load_scenario
 
@@ -142,16 +141,16 @@ def history(
     with guarded():
         from accord.history.snapshots import snapshots_of
         from accord.history.store import StoreError, open_store
-        from accord.history.timeline import timeline
+        from accord.history.timeline import timeline, timeline_json
 
         with open_store(db) as store:
             found = snapshots_of(store, scenario)
             if not found:
                 raise StoreError(f"{store.location}: no snapshot of scenario {scenario!r}")
-        data = timeline(scenario, found)
-        if as_json:
-            print_json(data)
+        if as_json:  # compact, one line: a long history is megabytes (see the README)
+            sys.stdout.write(timeline_json(scenario, found) + "\n")
             return
+        data = timeline(scenario, found)
         from accord.report.history import history_tables
 
         console = stdout_console()

@@ -25,15 +25,18 @@ from typing import Any
 
 from accord.history.snapshots import Snapshot
 
-__all__ = ["positions_of", "timeline"]
+__all__ = ["positions_of", "timeline", "timeline_json"]
 
 
 def positions_of(document: dict[str, Any]) -> dict[str, dict[str, float]]:
     """``{issue: {actor: position}}`` of a scenario document, in its issue and actor order."""
     out: dict[str, dict[str, float]] = {i["id"]: {} for i in document.get("issues", [])}
-    order = {a["id"]: k for k, a in enumerate(document.get("actors", []))}
-    for stake in sorted(document.get("positions", []), key=lambda s: order.get(s["actor"], 0)):
-        out.setdefault(stake["issue"], {})[stake["actor"]] = stake["position"]
+    by_actor: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in document.get("actors", [])}
+    for stake in document.get("positions", []):
+        by_actor.setdefault(stake["actor"], []).append(stake)
+    for actor, stakes in by_actor.items():
+        for stake in stakes:
+            out.setdefault(stake["issue"], {})[actor] = stake["position"]
     return out
 
 
@@ -54,8 +57,9 @@ def _evidence_entry(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def timeline(scenario: str, snapshots: Sequence[Snapshot]) -> dict[str, Any]:
-    """The history contract (see the module docstring) of the snapshots of one scenario id."""
+def timeline(scenario: str, snapshots: Sequence[Snapshot], *, gaps: bool = True) -> dict[str, Any]:
+    """The history contract (see the module docstring) of the snapshots of one scenario id
+    (without the ``gaps`` entries when ``gaps`` is false)."""
     seen: set[str] = set()
     out = []
     for snap in snapshots:
@@ -74,8 +78,25 @@ def timeline(scenario: str, snapshots: Sequence[Snapshot]) -> dict[str, Any]:
                 "title": document.get("title"),
                 "positions": positions_of(document),
                 "forecasts": _forecasts_by_issue(json.loads(snap.forecasts_text)),
-                "gaps": None if snap.gaps_text is None else json.loads(snap.gaps_text),
                 "new_evidence": new,
             }
         )
+        if gaps:
+            out[-1]["gaps"] = None if snap.gaps_text is None else json.loads(snap.gaps_text)
     return {"scenario": scenario, "snapshots": out}
+
+
+def timeline_json(scenario: str, snapshots: Sequence[Snapshot]) -> str:
+    """The history contract as compact JSON text, the same document as
+    ``json.dumps(timeline(...))`` with each snapshot's ``gaps`` last.
+
+    The stored gaps are canonical JSON already, so they are copied into the text as they are,
+    not parsed and written again: that is most of the work for a long history.
+    """
+    data = timeline(scenario, snapshots, gaps=False)
+    parts = []
+    for entry, snap in zip(data["snapshots"], snapshots, strict=True):
+        text = json.dumps(entry, ensure_ascii=False, allow_nan=False)
+        parts.append(f'{text[:-1]},"gaps":{snap.gaps_text or "null"}}}')
+    head = json.dumps(scenario, ensure_ascii=False)
+    return f'{{"scenario":{head},"snapshots":[{",".join(parts)}]}}'
