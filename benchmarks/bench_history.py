@@ -19,7 +19,6 @@ What is measured:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import resource
 import statistics
@@ -107,11 +106,11 @@ def bench_history(folder: Path) -> dict[str, float]:
             )
     runs = [command_cpu("history", "bench", "--json", "--db", db) for _ in range(5)]
     from accord.history.snapshots import snapshots_of
-    from accord.history.timeline import timeline
+    from accord.history.timeline import timeline_json
 
     with open_store(db) as store:
         start = time.process_time()
-        text = json.dumps(timeline("bench", snapshots_of(store, "bench")))
+        text = timeline_json("bench", snapshots_of(store, "bench"))
         inside = time.process_time() - start
     return {"command": statistics.median(runs), "in_process": inside, "bytes": len(text)}
 

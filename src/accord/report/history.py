@@ -52,6 +52,7 @@ def _series_table(
     rows: list[tuple[str, list[float | None]]],
     labels: list[str],
     digits: int = 1,
+    row_digits: dict[str, int] | None = None,
 ) -> Table:
     table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
     table.add_column("")
@@ -60,9 +61,9 @@ def _series_table(
         table.add_column(label, justify="right")
     table.add_column("trend")
     for name, series in rows:
-        table.add_row(
-            name, *[_num(v, digits) for v in series[-len(shown) :]], trend(series) if shown else ""
-        )
+        places = (row_digits or {}).get(name, digits)
+        values = [_num(v, places) for v in series[-len(shown) :]]
+        table.add_row(name, *values, trend(series) if shown else "")
     return table
 
 
@@ -113,7 +114,18 @@ def _gap_series(snaps: list[dict[str, Any]], labels: list[str]) -> Table:
         agreement = (s["gaps"] or {}).get("agreement")
         concession.append(None if agreement is None else agreement["concession"])
     rows.append(("concession to agree", concession))
-    return _series_table("party gaps (0 = same positions, 1 = opposite ends)", rows, labels, 3)
+    sizes: list[float | None] = []
+    for s in snaps:
+        agreement = (s["gaps"] or {}).get("agreement")
+        sizes.append(None if agreement is None else agreement["size"])
+    rows.append(("zone of agreement", sizes))
+    return _series_table(
+        "party gaps (0 = same, 1 = opposite ends)",
+        rows,
+        labels,
+        3,
+        {"zone of agreement": 0},
+    )
 
 
 def gaps_tables(gaps: dict[str, Any]) -> list[RenderableType]:
