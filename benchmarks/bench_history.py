@@ -125,6 +125,7 @@ from accord.history.snapshots import record_snapshot, snapshot_content
 from accord.history.store import open_store
 store = open_store(sys.argv[1])
 forecast = Forecast("mean", "bench", tuple(IssueForecast(f"i{n}", 50.0) for n in range(10)))
+print("ready", flush=True)
 while not Path(sys.argv[3]).exists():
     time.sleep(0.001)
 base = int(sys.argv[2])
@@ -140,12 +141,15 @@ def bench_concurrency(folder: Path) -> dict[str, float]:
     children = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, db, str(5000 + 100 * j), str(go), here],
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for j in range(10)
     ]
-    time.sleep(3.0)  # let every process import and open the store
+    for child in children:  # every process has imported accord and opened the store
+        assert child.stdout is not None
+        child.stdout.readline()
     start = time.perf_counter()
     go.touch()
     errors = [child.communicate()[1] for child in children]

@@ -47,6 +47,8 @@ __all__ = ["BUSY_SECONDS", "Store", "StoreError", "open_store", "store_location"
 
 #: How long a writer keeps retrying a locked store before giving up, in seconds.
 BUSY_SECONDS = 60.0
+#: SQLite's own busy wait per attempt (seconds); the retry loop of Store.transaction does the rest.
+_BUSY_WAIT = 0.05
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _PG_LOCK = 0x61636364  # the advisory lock every PostgreSQL writer takes ("accd")
 _ID_TYPE = {
@@ -124,7 +126,7 @@ class Store:
                 yield writer
             return
         deadline = time.monotonic() + BUSY_SECONDS
-        pause = 0.005
+        attempt = 0
         while True:
             try:
                 self._connection.execute("BEGIN IMMEDIATE")
@@ -132,8 +134,9 @@ class Store:
             except sqlite3.OperationalError as exc:
                 if not _busy(exc) or time.monotonic() > deadline:
                     raise StoreError(f"{self.location}: {exc}") from None
-                time.sleep(pause)
-                pause = min(pause * 2, 0.25)
+                # short pauses, staggered by process, so that waiting writers take turns
+                attempt += 1
+                time.sleep(min(0.002 * attempt, 0.05) + (os.getpid() % 7) * 0.0005)
         try:
             yield _Writer(self, self._connection)
             self._connection.execute("COMMIT")
@@ -278,7 +281,7 @@ def open_store(db: str | None = None) -> Store:
         except OSError as exc:
             raise StoreError(f"{location}: cannot create its folder: {exc.strerror}") from None
     try:
-        connection = sqlite3.connect(location, timeout=5.0, isolation_level=None)
+        connection = sqlite3.connect(location, timeout=_BUSY_WAIT, isolation_level=None)
     except sqlite3.Error as exc:
         raise StoreError(f"{location}: cannot open the history store: {exc}") from None
     store = Store(connection, "sqlite", location)
