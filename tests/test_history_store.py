@@ -221,7 +221,7 @@ def test_grade_scores_every_model_and_issue(store):
     assert row["seal"] == first.id
     assert result["summary"]["median"]["n"] == 3
     assert result["brier"] == []
-    with pytest.raises(GradingError, match="names issue 'nope'"):
+    with pytest.raises(GradingError, match="names issue 'nope', which no sealed version"):
         grade(seals(store), {CASE.id: (Outcome(values=(("nope", 1.0),)),)})
 
 

@@ -12,8 +12,10 @@ may follow one another), every model and every issue the outcome gives a value f
   probability is sealed yet and ``brier`` is empty; the score is computed for any sealed
   ``"probabilities": {event: p}`` entry whose event appears in the outcome's values as 0 or 1.
 
-An outcome that names an issue the sealed scenario does not have is an error (the OUTCOMES
-file does not fit the seal), reported with the scenario id and the issue.
+An outcome issue that a sealed version of the scenario does not have (an earlier version may
+have fewer issues) is not scored for that seal; an issue that no sealed version of the scenario
+has is an error (the OUTCOMES file does not fit the seals), reported with the scenario id and
+the issue.
 
 Sources
 -------
@@ -45,6 +47,24 @@ def grade(chain: Sequence[Seal], outcomes: Mapping[str, Sequence[Outcome]]) -> d
     errors: list[dict[str, Any]] = []
     brier: list[dict[str, Any]] = []
     ungraded: list[int] = []
+    issues_of: dict[str, set[str]] = {}
+    for item in chain:
+        document = json.loads(item.document_text)
+        issues_of.setdefault(item.scenario, set()).update(i["id"] for i in document["issues"])
+        for entry in json.loads(item.forecasts_text).values():
+            issues_of[item.scenario].update(entry.get("probabilities", {}))
+    for scenario, listed in outcomes.items():
+        if scenario not in issues_of:
+            continue
+        for outcome in listed:
+            for issue, _ in outcome.values:
+                if issue not in issues_of[scenario]:
+                    raise GradingError(
+                        f"the outcome of {scenario!r}"
+                        + (f" dated {outcome.date.isoformat()}" if outcome.date else "")
+                        + f" names issue {issue!r}, which no sealed version of the scenario "
+                        f"has; they have {', '.join(sorted(issues_of[scenario]))}"
+                    )
     for item in chain:
         known = outcomes.get(item.scenario)
         if not known:
@@ -54,16 +74,6 @@ def grade(chain: Sequence[Seal], outcomes: Mapping[str, Sequence[Outcome]]) -> d
         widths = {i["id"]: i["high"] - i["low"] for i in document["issues"]}
         forecasts = json.loads(item.forecasts_text)
         for outcome in known:
-            for issue, _ in outcome.values:
-                if issue in widths:
-                    continue
-                if not any(issue in f.get("probabilities", {}) for f in forecasts.values()):
-                    raise GradingError(
-                        f"the outcome of {item.scenario!r}"
-                        + (f" dated {outcome.date.isoformat()}" if outcome.date else "")
-                        + f" names issue {issue!r}, which the sealed scenario (seal {item.id}) "
-                        f"does not have; its issues are {', '.join(widths)}"
-                    )
             for model, entry in forecasts.items():
                 for issue, value in outcome.values:
                     base = {

@@ -140,7 +140,7 @@ def gaps_tables(gaps: dict[str, Any]) -> list[RenderableType]:
         show_edge=False,
         pad_edge=False,
     )
-    table.add_column("issue")
+    table.add_column("issue", no_wrap=True, min_width=max((len(i) for i in issues), default=5))
     for name, _ in columns:
         table.add_column(name, justify="right")
     table.add_row("overall", *[_num(g["overall"], 3) for _, g in columns], style="bold")
