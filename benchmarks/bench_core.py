@@ -17,13 +17,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _machine import describe  # noqa: E402
-from reference_bdm import ReferenceModel  # noqa: E402
 
 from accord.backtest import backtest  # noqa: E402
 from accord.io.deu3 import load_deu3  # noqa: E402
 from accord.models import MODELS, ExpectedUtility  # noqa: E402
 from accord.models.bdm import VARIANTS, simulate  # noqa: E402
 from accord.scenario import Actor, Issue, Scenario, Stake  # noqa: E402
+
+from reference_bdm import ReferenceModel  # noqa: E402
 
 
 def best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]

@@ -15,11 +15,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _machine import describe  # noqa: E402
+from _machine import describe
 
-from accord.models import Compromise, ExpectedUtility, NashBargaining, WeightedMedian  # noqa: E402
-from accord.scenario import Actor, Issue, Scenario, Stake  # noqa: E402
-from accord.uncertainty import make_engine, monte_carlo  # noqa: E402
+from accord.models import Compromise, ExpectedUtility, NashBargaining, WeightedMedian
+from accord.scenario import Actor, Issue, Scenario, Stake
+from accord.uncertainty import make_engine, monte_carlo
 
 
 def ten_actor_issue() -> Scenario:

@@ -61,9 +61,11 @@ def setter_cases(draw):
 @given(case=setter_cases())
 def test_romer_rosenthal_piecewise(case):
     a, m, q = case
-    value = AgendaSetter().predict(
-        scenario([a, m], q, DecisionRule(veto=("A1",), setter="A0"))
-    ).value("x")
+    value = (
+        AgendaSetter()
+        .predict(scenario([a, m], q, DecisionRule(veto=("A1",), setter="A0")))
+        .value("x")
+    )
     low, high = sorted((q, 2 * m - q))
     expected = min(max(a, max(low, 0.0)), min(high, 100.0))
     assert value == pytest.approx(expected)

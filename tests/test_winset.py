@@ -110,7 +110,10 @@ def test_voters_limit_the_rule_to_themselves():
 
 def test_double_majority_takes_the_tighter_quota():
     # 4 members; one member's population dominates: 75% of members or 60% of population
-    actors = [Actor(id=a, capability=1.0, population=p) for a, p in zip("ABCD", [70, 10, 10, 10])]
+    actors = [
+        Actor(id=a, capability=1.0, population=p)
+        for a, p in zip("ABCD", [70, 10, 10, 10], strict=True)
+    ]
     pop = tuple((a.id, a.population) for a in actors)
     rule = DecisionRule(
         rule="qualified", quotas=(Quota(0.75), Quota(0.6, "population", values=pop))
@@ -122,7 +125,7 @@ def test_double_majority_takes_the_tighter_quota():
         issues=(Issue(id="x", status_quo=0.0, decision=rule),),
         stakes=tuple(
             Stake(actor=a, issue="x", position=p, salience=1.0)
-            for a, p in zip("ABCD", [10, 40, 30, 20])
+            for a, p in zip("ABCD", [10, 40, 30, 20], strict=True)
         ),
     )
     # reaches up: A 20, B 80, C 60, D 40. Members: 3 of 4 accept up to 40 (B, C, D).
@@ -189,7 +192,7 @@ def test_win_set_matches_brute_force(case, utility):
         expected = GRID[inside]
         assert expected.min() == pytest.approx(low, abs=1e-9)
         assert expected.max() == pytest.approx(high, abs=1e-9)
-        assert inside[(GRID >= low - 1e-9) & (GRID <= high + 1e-9)].all()  # an interval
+        assert inside[(low - 1e-9 <= GRID) & (high + 1e-9 >= GRID)].all()  # an interval
 
 
 @SETTINGS

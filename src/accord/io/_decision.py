@@ -85,7 +85,9 @@ def check_decisions(
         if not fields:
             continue
 
-        def at(name: str, *rest: PathPart, _f: dict[str, Any] = fields, _k: int = k) -> tuple:
+        def at(
+            name: str, *rest: PathPart, _f: dict[str, Any] = fields, _k: int = k
+        ) -> tuple[PathPart, ...]:
             base: tuple[PathPart, ...] = (
                 ("decision",) if _f[name][1] == "default" else ("issues", _k, "decision")
             )
@@ -156,9 +158,7 @@ def build_decisions(
             quotas = (_quota(0.5, weight, population, strict=True),)
         elif rule == "qualified":
             if fields.get("quotas") is not None:
-                quotas = tuple(
-                    _quota(q.threshold, q.weight, population) for q in fields["quotas"]
-                )
+                quotas = tuple(_quota(q.threshold, q.weight, population) for q in fields["quotas"])
             else:
                 quotas = (_quota(fields["threshold"], weight, population),)
         voters = fields.get("voters")

@@ -21,8 +21,8 @@ model gains it alike; it is vectorised over Monte Carlo samples like the models 
 from __future__ import annotations
 
 import inspect
-from dataclasses import replace
 from abc import ABC, abstractmethod
+from dataclasses import replace
 from typing import Any, ClassVar, Literal
 
 import numpy as np

@@ -14,7 +14,7 @@ issue's win set computed once per sample. On an issue with a decision rule, the 
 *no deal* is the share of samples whose win set holds only the status quo and whose forecast is
 the status quo (under ``consent="veto"``, simply the share whose win set holds only it). On an
 issue with labelled points, the probability of each label is the share of samples whose
-forecast is nearest to it (the lower label on a tie, as :meth:`accord.scenario.Issue.nearest_label`).
+forecast is nearest to it (the lower label on a tie, as ``Issue.nearest_label``).
 
 Work is split into chunks of samples, each a self-contained job for an engine; the chunks'
 forecasts are joined in sample order before anything is summarised, so the same seed gives
