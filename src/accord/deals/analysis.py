@@ -289,9 +289,7 @@ def choose_parties(
         # parties to it whatever their role
         vetoes = {a for i in scenario.issues for a in required_actors(scenario.profile(i.id))}
         chosen = [
-            a.id
-            for a in scenario.actors
-            if actors == "all" or a.role == "party" or a.id in vetoes
+            a.id for a in scenario.actors if actors == "all" or a.role == "party" or a.id in vetoes
         ]
         explicit = False
     else:
