@@ -80,3 +80,22 @@ def emissions() -> Scenario:
         high=10,
         names=EMISSIONS["names"],
     )
+
+
+def without_rules(scenario: Scenario) -> Scenario:
+    """The scenario with every decision rule removed (as files were before rules existed)."""
+    from dataclasses import replace
+
+    return replace(scenario, issues=tuple(replace(i, decision=None) for i in scenario.issues))
+
+
+def case_study_without_rules(folder: Path) -> Path:
+    """The case study written to ``folder`` without its decision rules, for the golden numbers
+    computed before rules existed (package deals among the parties alone)."""
+    from accord.io import load_scenario
+    from accord.io._files import dump_scenario
+
+    path = folder / "ukraine-without-rules.yaml"
+    scenario = load_scenario(EXAMPLES / "ukraine-ceasefire-2025-03.yaml")
+    path.write_text(dump_scenario(without_rules(scenario), "yaml"))
+    return path

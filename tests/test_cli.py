@@ -48,11 +48,11 @@ def test_forecast_json_contract():
     assert data["scenario"] == {"id": "minimal", "title": "Minimal scenario"}
     assert [i["id"] for i in data["issues"]] == ["ceasefire", "aid"]
     first = data["issues"][0]
-    assert set(first["forecasts"]) == {"mean", "median", "nbs", "bdm"}
+    assert set(first["forecasts"]) == {"mean", "median", "nbs", "bdm", "setter"}
     assert all(isinstance(v, float) for v in first["forecasts"].values())
     assert first["outcome"] == 40
     assert set(first["acceptable"]) == {"RUS", "UKR"}
-    assert set(first["acceptable"]["RUS"]) == {"mean", "median", "nbs", "bdm"}
+    assert set(first["acceptable"]["RUS"]) == {"mean", "median", "nbs", "bdm", "setter"}
     rounds = first["bdm"]["rounds"]
     assert rounds[0]["round"] == 1 and set(rounds[0]["positions"]) == {"RUS", "UKR", "US"}
     assert "outcome" not in data["issues"][1]
@@ -123,7 +123,8 @@ def test_backtest_deu3():
     assert low < 23.77 < high
     assert len(data["issues"]) == 189 and len(data["skipped"]) == 9
     first = data["issues"][0]
-    assert set(first["errors"]) == {"mean", "median", "nbs", "bdm"}
+    plain = {"mean", "median", "nbs", "bdm", "setter", "status_quo"}
+    assert set(first["errors"]) == plain | {"mean+veto", "median+veto", "nbs+veto", "bdm+veto"}
     # seeded: the same command gives the same interval
     again = json.loads(
         accord(

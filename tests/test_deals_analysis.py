@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 
 from accord.deals import analyse_deals, concessions, logrolls, outcome_space, package_utilities
+from accord.deals.analysis import choose_parties
 from accord.io import load_scenario
 from accord.scenario import Actor, Issue, Scenario, Stake
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, without_rules
 
 CASE = EXAMPLES / "ukraine-ceasefire-2025-03.yaml"
 
@@ -96,8 +97,16 @@ def test_concessions_by_hand():
 
 @pytest.fixture(scope="module")
 def case():
-    scenario = load_scenario(CASE)
+    # the golden numbers are for the parties alone, as before decision rules existed
+    scenario = without_rules(load_scenario(CASE))
     return scenario, analyse_deals(scenario)
+
+
+def test_veto_players_join_the_parties():
+    parties, notes = choose_parties(load_scenario(CASE))
+    assert parties == ("US", "RUS", "UKR", "UKC", "EU", "NATO")
+    assert notes[0] == "veto players included as parties: US, NATO"
+    assert choose_parties(without_rules(load_scenario(CASE)))[0] == ("RUS", "UKR", "UKC", "EU")
 
 
 def test_case_study_sizes(case):

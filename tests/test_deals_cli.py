@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from test_cli import accord
 
-from conftest import EXAMPLES, TEST_DATA
+from conftest import TEST_DATA, case_study_without_rules
 
-CASE = str(EXAMPLES / "ukraine-ceasefire-2025-03.yaml")
+# the golden numbers below are for the case study without its decision rules (the parties
+# alone); test_deals_analysis checks that veto players join them when the rules are there
+CASE = str(case_study_without_rules(Path(tempfile.mkdtemp(prefix="accord-deals-"))))
 TRADE = TEST_DATA / "genius" / "trade" / "trade_domain.xml"
 
 

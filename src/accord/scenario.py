@@ -29,6 +29,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from accord.rules import DecisionRule
+
 __all__ = [
     "ROLES",
     "Actor",
@@ -59,6 +61,8 @@ class Actor:
     reservation_utility: float | None = None
     #: GENIUS's discount factor in (0, 1); recorded, not used by the analyses.
     discount_factor: float | None = None
+    #: Population (any unit), for decision rules that weigh votes by it (a double majority).
+    population: float | None = None
 
     @property
     def label(self) -> str:
@@ -82,6 +86,8 @@ class Issue:
     labels: tuple[tuple[float, str], ...] = ()
     options: tuple[float, ...] | None = None
     description: str | None = None
+    #: Who must agree (None: nobody's consent is modelled, as before decision rules existed).
+    decision: DecisionRule | None = None
 
     @property
     def label(self) -> str:
@@ -186,6 +192,11 @@ class Scenario:
     as_of: dt.date | None = None
     description: str | None = None
     outcome: Outcome | None = None
+
+    @property
+    def has_decision_rules(self) -> bool:
+        """Whether any issue says who must agree (see :mod:`accord.rules`)."""
+        return any(issue.decision is not None for issue in self.issues)
 
     def actor(self, actor_id: str) -> Actor:
         return self._actors_by_id[actor_id]

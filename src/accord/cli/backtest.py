@@ -44,6 +44,14 @@ def backtest(
             "the distributions' means, and the 95% intervals' coverage is reported.",
         ),
     ] = None,
+    procedures: Annotated[
+        bool,
+        typer.Option(
+            help="DEU III: set each issue's decision rule from its procedure, score every model "
+            "also under consent=veto, add the status-quo baseline, and compare every model with "
+            "mean per procedure (paired bootstrap).",
+        ),
+    ] = True,
     engine: EngineOption = "local",
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
@@ -69,9 +77,20 @@ def backtest(
         models = build_models(model, parse_params(param), rounds=rounds)
         text = read_text(file)
         skipped: tuple[tuple[str, str], ...] = ()
+        groups: dict[str, str] | None = None
         if is_deu3(text):
-            data = parse_deu3(text, file, capability=capability)  # type: ignore[arg-type]
+            data = parse_deu3(
+                text,
+                file,
+                capability=capability,  # type: ignore[arg-type]
+                rules=procedures,
+            )
             cases, skipped, cite = data.cases, data.skipped, CITATION
+            if procedures:
+                from accord.cli.backtest_procedures import with_consent_variants
+
+                models = with_consent_variants(models)
+                groups = dict(data.procedures)
         else:
             cases, cite = (load_scenario(file),), None
         uncertainty: Any = None
@@ -90,8 +109,15 @@ def backtest(
         result = run_backtest(cases, models, rng=seed, resamples=resamples, uncertainty=uncertainty)
         if not result.issues:
             fail(f"{file}: no issue with a known outcome to score against")
+        comparison = None
+        if groups is not None and "mean" in models:
+            from accord.backtest import compare
+
+            comparison = compare(result, groups=groups, rng=seed, resamples=resamples)
         if as_json:
             out = result.to_dict()
+            if comparison is not None:
+                out["comparison"] = comparison.to_dict()
             out["skipped"] = [{"issue": i, "reason": r} for i, r in skipped]
             if samples is not None:
                 out["samples"] = samples
@@ -121,6 +147,11 @@ def backtest(
             table.add_row(*row)
         console = stdout_console()
         console.print(table)
+        if comparison is not None:
+            from accord.cli.backtest_procedures import comparison_tables
+
+            for part in comparison_tables(comparison):
+                console.print(part)
         note = (
             f"Mean absolute error on each issue's scale; percentile bootstrap over issues, "
             f"{result.resamples} resamples, seed {result.seed}."

@@ -22,7 +22,9 @@ Algorithm
 Conventions (named parameters, all echoed in the result)
 --------------------------------------------------------
 ``actors``
-    ``"parties"`` (default: actors with role ``party``), ``"all"``, or a list of actor ids.
+    ``"parties"`` (default: actors with role ``party``, plus every veto player of an issue's
+    decision rule and the voters of a unanimity rule, who must accept any package whatever their
+    role), ``"all"``, or a list of actor ids.
 ``steps``
     grid points per continuous issue (default 5), besides the labelled points.
 ``utility``
@@ -79,6 +81,7 @@ from accord.deals.space import DEFAULT_STEPS, OutcomeSpace, outcome_space
 from accord.deals.utility import PackageUtilities, UtilityShape, package_utilities
 from accord.deals.zopa import DEFAULT_WORK, count_acceptable
 from accord.scenario import Scenario
+from accord.winset import required_actors
 
 __all__ = [
     "CONVENTIONS",
@@ -280,8 +283,14 @@ def choose_parties(
     when named explicitly (ValueError). Raises ValueError when fewer than two remain.
     """
     notes: list[str] = []
+    vetoes: set[str] = set()
     if isinstance(actors, str) and actors in ("parties", "all"):
-        chosen = [a.id for a in scenario.actors if actors == "all" or a.role == "party"]
+        # veto players (and the voters of a unanimity rule) must accept any package: they are
+        # parties to it whatever their role
+        vetoes = {a for i in scenario.issues for a in required_actors(scenario.profile(i.id))}
+        chosen = [
+            a.id for a in scenario.actors if actors == "all" or a.role == "party" or a.id in vetoes
+        ]
         explicit = False
     else:
         names = [actors] if isinstance(actors, str) else list(actors)
@@ -306,9 +315,12 @@ def choose_parties(
             + "; choose actors with --actors (e.g. 'all')"
         )
     if actors == "parties":
-        others = [a.id for a in scenario.actors if a.role != "party"]
+        others = [a.id for a in scenario.actors if a.role != "party" and a.id not in vetoes]
         if others:
             notes.insert(0, f"analysed among the parties; not included: {', '.join(others)}")
+        added = [a.id for a in scenario.actors if a.role != "party" and a.id in vetoes]
+        if added:
+            notes.insert(0, f"veto players included as parties: {', '.join(added)}")
     return tuple(keep), tuple(notes)
 
 

@@ -22,6 +22,7 @@ from accord.io._csv import (
     write_ktab,
     write_replication,
 )
+from accord.io._decision import decision_to_file
 from accord.io._errors import InputError
 from accord.io._schema import build_scenario, check_scenario, validate_document
 from accord.io._text import parse_json, parse_yaml, read_text
@@ -135,6 +136,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
                     "discount_factor": (
                         None if a.discount_factor is None else _number(a.discount_factor)
                     ),
+                    "population": None if a.population is None else _number(a.population),
                 }
             )
             for a in scenario.actors
@@ -150,6 +152,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
                     "status_quo": None if i.status_quo is None else _number(i.status_quo),
                     "labels": {_number(v): text for v, text in i.labels},
                     "options": None if i.options is None else [_number(v) for v in i.options],
+                    "decision": decision_to_file(i.decision),
                 }
             )
             for i in scenario.issues

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from accord.io._decision import DecisionFile, QuotaFile, build_decisions, check_decisions
 from accord.io._errors import InputError, PathPart, format_path
 from accord.io._text import Document
 from accord.scenario import Actor, Evidence, Issue, Outcome, Scenario, Stake
@@ -46,6 +47,7 @@ class ActorFile(_Record):
     capability_range: Range | None = None
     reservation_utility: Annotated[Number, Field(ge=0, le=1)] | None = None
     discount_factor: Annotated[Number, Field(gt=0, le=1)] | None = None
+    population: Annotated[Number, Field(gt=0)] | None = None
 
 
 class IssueFile(_Record):
@@ -57,6 +59,7 @@ class IssueFile(_Record):
     status_quo: Number | None = None
     labels: dict[Any, str] | None = None
     options: list[Number] | None = None
+    decision: DecisionFile | None = None
 
     @field_validator("labels", mode="before")
     @classmethod
@@ -110,6 +113,7 @@ class ScenarioFile(_Record):
     positions: Annotated[list[PositionFile], Field(min_length=1)]
     evidence: list[EvidenceFile] = Field(default_factory=list)
     outcome: OutcomeFile | None = None
+    decision: DecisionFile | None = None
 
 
 def _keys_on_scale(value: Any, what: str) -> Any:
@@ -216,6 +220,10 @@ _FIELDS_AT: dict[tuple[str, ...], type[BaseModel]] = {
     ("positions",): PositionFile,
     ("evidence",): EvidenceFile,
     ("outcome",): OutcomeFile,
+    ("decision",): DecisionFile,
+    ("issues", "decision"): DecisionFile,
+    ("decision", "quotas"): QuotaFile,
+    ("issues", "decision", "quotas"): QuotaFile,
 }
 
 
@@ -396,6 +404,15 @@ def check_scenario(model: ScenarioFile, document: Document, source: str) -> None
                 ("issues", k), f"every salience on issue {issue.id!r} is 0: nobody cares about it"
             )
 
+    check_decisions(
+        model.decision,
+        model.issues,
+        {a.id: a for a in model.actors},
+        set(seen_pairs),
+        problems.fail,
+        _unknown,
+    )
+
     if model.outcome is not None:
         for issue_id, value in model.outcome.values.items():
             path: tuple[PathPart, ...] = ("outcome", "values", issue_id)
@@ -420,6 +437,7 @@ def _unknown(kind: str, name: str, known: Any) -> str:
 
 def build_scenario(model: ScenarioFile) -> Scenario:
     """The frozen domain objects of an already checked file."""
+    decisions = build_decisions(model.decision, model.issues, model.actors)
     return Scenario(
         id=model.id,
         title=model.title,
@@ -435,6 +453,7 @@ def build_scenario(model: ScenarioFile) -> Scenario:
                 capability_range=_pair(a.capability_range),
                 reservation_utility=a.reservation_utility,
                 discount_factor=a.discount_factor,
+                population=a.population,
             )
             for a in model.actors
         ),
@@ -448,8 +467,9 @@ def build_scenario(model: ScenarioFile) -> Scenario:
                 status_quo=i.status_quo,
                 labels=tuple(sorted((i.labels or {}).items())),
                 options=tuple(i.options) if i.options is not None else None,
+                decision=decision,
             )
-            for i in model.issues
+            for i, decision in zip(model.issues, decisions, strict=True)
         ),
         stakes=tuple(
             Stake(

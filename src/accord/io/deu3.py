@@ -13,6 +13,26 @@ Each issue becomes a one-issue :class:`~accord.scenario.Scenario` on [0, 100] wi
 outcome, among the actors that have both a position and a salience, with salience divided by
 100. Following the convention of the literature, an issue is a case when its outcome is valid and
 at least three actors have both a position and a salience; the others are listed as skipped.
+
+Procedures (``rules=True``). Each issue's ``proc`` (``COD`` codecision, ``CNS`` consultation) and
+``counvte`` (``QMV`` or ``Unan``) set its :class:`~accord.rules.DecisionRule`, following the
+one-dimensional procedural models of Steunenberg (1994), Crombez (1996) and Tsebelis & Garrett
+(2000):
+
+- the Commission (``com``) is the agenda setter in both procedures (it alone proposes);
+- the Council decides: its voters are the member states with a position on the issue (members
+  without one abstain, TFEU Art. 238(3)-(4)); under ``Unan`` every one must accept; under
+  ``QMV`` the supporters need at least 255 of the 345 Nice votes (EU-27, 73.9%; Croatia Accession
+  Act 2012, Art. 20; the weights are in :data:`NICE_VOTES`), taken as a share of the votes of the
+  members voting, and a majority of those members;
+- under codecision the Parliament (``ep``) is a co-legislator: a veto player (TFEU Art. 294);
+  under consultation its opinion is not binding and it has no veto (Rasmussen 2000);
+- the reversion point is ``rp``; an issue without one gets no rule (it is not imputed).
+
+Simplifications, stated: the EU-27 Nice weights and threshold apply to every issue whatever its
+date (DEU III spans regimes with 15, 25 and 27 members); the optional 62% population check and
+the Council's power to amend a Commission proposal by unanimity (TFEU Art. 293(1)) are not
+modelled; ``proc`` values other than COD/CNS or a missing ``counvte`` give no rule.
 """
 
 from __future__ import annotations
@@ -26,9 +46,19 @@ from typing import Literal
 
 from accord.io._errors import InputError
 from accord.io._text import read_text
+from accord.rules import DecisionRule, Quota
 from accord.scenario import Actor, Issue, Outcome, Scenario, Stake
 
-__all__ = ["CITATION", "Deu3", "is_deu3", "load_deu3", "parse_deu3"]
+__all__ = ["CITATION", "NICE_VOTES", "Deu3", "is_deu3", "load_deu3", "parse_deu3", "procedure_rule"]
+
+#: Council votes under the Treaty of Nice (Croatia Accession Act 2012, Art. 20), by DEU code.
+NICE_VOTES = {
+    "de": 29, "fr": 29, "uk": 29, "it": 29, "es": 27, "pl": 27, "ro": 14, "nl": 13, "be": 12,
+    "el": 12, "cz": 12, "pt": 12, "hu": 12, "se": 10, "at": 10, "bu": 10, "dk": 7, "fi": 7,
+    "sk": 7, "ie": 7, "cr": 7, "lt": 7, "si": 4, "lv": 4, "ee": 4, "cy": 4, "lu": 4, "mt": 3,
+}  # fmt: skip
+#: The EU-27 qualified majority: 255 of 345 votes.
+QMV_SHARE = 255 / 345
 
 CITATION = (
     "Arregui, J. & Perarnaud, C. (2021), A new dataset on legislative decision-making in the "
@@ -45,6 +75,8 @@ class Deu3:
 
     cases: tuple[Scenario, ...]
     skipped: tuple[tuple[str, str], ...]
+    #: Each case's procedure, e.g. ``("d00032i1", "COD/QMV")`` ("" when not given).
+    procedures: tuple[tuple[str, str], ...] = ()
 
 
 def is_deu3(text: str) -> bool:
@@ -54,10 +86,35 @@ def is_deu3(text: str) -> bool:
     return all(column in names for column in _ID_COLUMNS)
 
 
-def load_deu3(path: str | os.PathLike[str], *, capability: Capability = "equal") -> Deu3:
-    """Read a DEU III file (see the module docstring)."""
+def load_deu3(
+    path: str | os.PathLike[str], *, capability: Capability = "equal", rules: bool = False
+) -> Deu3:
+    """Read a DEU III file (see the module docstring); ``rules`` sets each issue's decision
+    rule from its procedure."""
     source = str(path)
-    return parse_deu3(read_text(path, source), source, capability=capability)
+    return parse_deu3(read_text(path, source), source, capability=capability, rules=rules)
+
+
+def procedure_rule(
+    proc: str, vote: str, actors: list[str], status_quo: float | None
+) -> DecisionRule | None:
+    """The decision rule of a DEU III issue (see the module docstring), or None."""
+    if status_quo is None or proc not in ("COD", "CNS") or vote not in ("QMV", "Unan"):
+        return None
+    members = tuple(a for a in actors if a in NICE_VOTES)
+    if not members:
+        return None
+    quotas: tuple[Quota, ...] = ()
+    if vote == "QMV":
+        votes = tuple((a, float(NICE_VOTES[a])) for a in members)
+        quotas = (Quota(QMV_SHARE, "votes", values=votes), Quota(0.5, "equal", strict=True))
+    return DecisionRule(
+        rule="qualified" if vote == "QMV" else "unanimity",
+        voters=members,
+        veto=("ep",) if proc == "COD" and "ep" in actors else (),
+        quotas=quotas,
+        setter="com" if "com" in actors else None,
+    )
 
 
 def _value(cell: str) -> float | None:
@@ -73,7 +130,9 @@ def _value(cell: str) -> float | None:
     return value
 
 
-def parse_deu3(text: str, source: str, *, capability: Capability = "equal") -> Deu3:
+def parse_deu3(
+    text: str, source: str, *, capability: Capability = "equal", rules: bool = False
+) -> Deu3:
     """Parse DEU III text; see :func:`load_deu3`."""
     if capability not in ("equal", "gdp"):
         raise ValueError(f"capability must be 'equal' or 'gdp'; got {capability!r}")
@@ -100,6 +159,7 @@ def parse_deu3(text: str, source: str, *, capability: Capability = "equal") -> D
             gdp[actor] = value
     cases: list[Scenario] = []
     skipped: list[tuple[str, str]] = []
+    procedures: list[tuple[str, str]] = []
     for line, row in enumerate(rows[2:], start=3):
         if not any(cell.strip() for cell in row):
             continue
@@ -128,6 +188,12 @@ def parse_deu3(text: str, source: str, *, capability: Capability = "equal") -> D
                 raise InputError(source, f"no GDP for actor(s) {', '.join(missing)}", line=2)
         reference = _value(row[column["rp"]]) if "rp" in column else None
         title = row[column["prname"]].strip() if "prname" in column else issue_id
+        proc = row[column["proc"]].strip() if "proc" in column else ""
+        vote = row[column["counvte"]].strip() if "counvte" in column else ""
+        procedures.append((issue_id, f"{proc}/{vote}" if proc and vote else ""))
+        decision = (
+            procedure_rule(proc, vote, [a for a, _, _ in stakes], reference) if rules else None
+        )
         cases.append(
             Scenario(
                 id=issue_id,
@@ -136,14 +202,18 @@ def parse_deu3(text: str, source: str, *, capability: Capability = "equal") -> D
                     Actor(id=a, capability=gdp[a] if capability == "gdp" else 1.0)
                     for a, _, _ in stakes
                 ),
-                issues=(Issue(id=issue_id, low=0.0, high=100.0, status_quo=reference),),
+                issues=(
+                    Issue(
+                        id=issue_id, low=0.0, high=100.0, status_quo=reference, decision=decision
+                    ),
+                ),
                 stakes=tuple(
                     Stake(actor=a, issue=issue_id, position=p, salience=s) for a, p, s in stakes
                 ),
                 outcome=Outcome(values=((issue_id, outcome),)),
             )
         )
-    return Deu3(cases=tuple(cases), skipped=tuple(skipped))
+    return Deu3(cases=tuple(cases), skipped=tuple(skipped), procedures=tuple(procedures))
 
 
 def _number(cell: str) -> float | None:

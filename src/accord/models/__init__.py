@@ -13,9 +13,11 @@ from accord.models.bdm import ExpectedUtility
 from accord.models.mean import Compromise
 from accord.models.median import WeightedMedian
 from accord.models.nbs import NashBargaining
+from accord.models.setter import AgendaSetter
 
 __all__ = [
     "MODELS",
+    "AgendaSetter",
     "Compromise",
     "ExpectedUtility",
     "Model",
@@ -26,7 +28,8 @@ __all__ = [
 
 #: Registered models by name, in the order reports show them.
 MODELS: dict[str, type[Model]] = {
-    cls.name: cls for cls in (Compromise, WeightedMedian, NashBargaining, ExpectedUtility)
+    cls.name: cls
+    for cls in (Compromise, WeightedMedian, NashBargaining, ExpectedUtility, AgendaSetter)
 }
 
 

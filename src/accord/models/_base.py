@@ -8,22 +8,36 @@ Every model implements :meth:`Model.forecast`, vectorised over the leading axes 
 :class:`~accord.scenario.Profile` whose arrays have shape ``(..., n)``: Monte Carlo evaluates
 many samples of an issue in one call. A sample's forecast depends only on that sample, never on
 the others in the batch, so results do not depend on how samples are chunked.
+
+Consent. Every model has the hyperparameter ``consent`` (``"ignore"`` | ``"veto"``; None, the
+default, means ``"veto"`` when the scenario has decision rules and ``"ignore"`` otherwise). With
+``"veto"``, the model's forecast is replaced by the nearest point of the issue's win set
+(:mod:`accord.winset`): an outcome that some required actor or coalition would refuse cannot be
+decided, and when nothing beats the status quo for all of them the status quo stands (Tsebelis
+2002, ch. 1). This is done here, once, after each model's own :meth:`Model.forecast`, so every
+model gains it alike; it is vectorised over Monte Carlo samples like the models themselves.
 """
 
 from __future__ import annotations
 
 import inspect
 from abc import ABC, abstractmethod
-from typing import Any, ClassVar
+from dataclasses import replace
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
 from accord.forecast import Forecast, IssueForecast
 from accord.randomness import RNGLike
-from accord.scenario import Profile, Scenario
+from accord.scenario import Issue, Profile, Scenario
+from accord.winset import WinSet, win_set
 
-__all__ = ["Model"]
+__all__ = ["CONSENTS", "Consent", "Model"]
+
+FloatArray = NDArray[np.float64]
+Consent = Literal["ignore", "veto"]
+CONSENTS: tuple[Consent, ...] = ("ignore", "veto")
 
 
 class Model(ABC):
@@ -41,16 +55,64 @@ class Model(ABC):
         record no seed.
         """
         self.check_params()
+        issues = []
+        for issue in scenario.issues:
+            profile = scenario.profile(issue.id)
+            issues.append(self._with_consent(profile, self.predict_issue(profile)))
+        params = self.effective_params()
+        if "consent" in params:
+            if self.consent_setting() is None and not scenario.has_decision_rules:
+                del params["consent"]  # as before decision rules existed
+            else:
+                params["consent"] = self.consent_setting() or "veto"
         return Forecast(
             model=self.name,
             scenario=scenario.id,
-            issues=tuple(self.predict_issue(scenario.profile(i.id)) for i in scenario.issues),
-            params=tuple(self.effective_params().items()),
+            issues=tuple(issues),
+            params=tuple(params.items()),
         )
 
     @abstractmethod
     def forecast(self, profile: Profile) -> NDArray[np.float64]:
         """The forecast for every sample of a (possibly batched) profile: shape ``(...)``."""
+
+    def consent_setting(self) -> Consent | None:
+        """The ``consent`` hyperparameter as given (None: decided by the scenario)."""
+        value = getattr(self, "consent", None)
+        if value is not None:
+            check_choice("consent", value, CONSENTS)
+        return value
+
+    def consent_for(self, issue: Issue) -> Consent:
+        """``"veto"`` when the model must respect the issue's decision rule."""
+        setting = self.consent_setting()
+        if setting is not None:
+            return setting
+        return "veto" if issue.decision is not None else "ignore"
+
+    def consented_forecast(self, profile: Profile, win: WinSet | None = None) -> FloatArray:
+        """:meth:`forecast` with the consent rule applied (see the module docstring).
+
+        ``win`` may pass the issue's win set when the caller has computed it already.
+        """
+        values = np.asarray(self.forecast(profile), dtype=np.float64)
+        if self.consent_for(profile.issue) == "ignore":
+            return values
+        return (win if win is not None else win_set(profile)).project(values)
+
+    def _with_consent(self, profile: Profile, item: IssueForecast) -> IssueForecast:
+        if self.consent_for(profile.issue) == "ignore":
+            return item
+        win = win_set(profile)
+        value = float(win.project(item.value))
+        if value == item.value:
+            return item
+        if bool(win.no_deal):
+            why = "nothing beats the status quo for everyone who must agree: no deal"
+        else:
+            why = f"projected onto the win set [{_num(win.low)}, {_num(win.high)}]"
+        note = f"{_num(item.value)} would be refused; {why}"
+        return replace(item, value=value, note=f"{item.note}; {note}" if item.note else note)
 
     def predict_issue(self, profile: Profile) -> IssueForecast:
         """Forecast one issue from its stakes, with any note the model has on it."""
@@ -61,8 +123,12 @@ class Model(ABC):
         """A remark on how the forecast came about, for the reader (None: nothing to say)."""
         return None
 
-    def check_params(self) -> None:  # noqa: B027 - models without hyperparameters keep it
-        """Raise ValueError naming the first invalid hyperparameter (called by predict)."""
+    def check_params(self) -> None:
+        """Raise ValueError naming the first invalid hyperparameter (called by predict).
+
+        Models with hyperparameters of their own extend it and call ``super().check_params()``.
+        """
+        self.consent_setting()
 
     def get_params(self) -> dict[str, Any]:
         """The hyperparameters, as given to the constructor."""
@@ -88,3 +154,8 @@ def check_choice(name: str, value: object, choices: tuple[object, ...]) -> None:
     if value not in choices:
         options = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {options}; got {value!r}")
+
+
+def _num(value: Any) -> str:
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"

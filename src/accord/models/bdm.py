@@ -114,7 +114,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from accord.forecast import IssueForecast, Move, MoveKind, Offer, Round
-from accord.models._base import Model, check_choice
+from accord.models._base import Consent, Model, check_choice
 from accord.models.mean import compromise
 from accord.models.median import weighted_median
 from accord.scenario import Profile
@@ -595,6 +595,7 @@ class ExpectedUtility(Model):
         mu: str | None = None,
         scale: str | None = None,
         conflict: bool | None = None,
+        consent: Consent | None = None,
     ) -> None:
         self.variant = variant
         self.rounds = rounds
@@ -610,6 +611,7 @@ class ExpectedUtility(Model):
         self.mu = mu
         self.scale = scale
         self.conflict = conflict
+        self.consent = consent
 
     def rules(self) -> Rules:
         """The variant's rules with any explicitly given option applied."""
@@ -635,6 +637,7 @@ class ExpectedUtility(Model):
         return params
 
     def check_params(self) -> None:
+        super().check_params()
         self.rules()
         if self.rounds is not None and (not isinstance(self.rounds, int) or self.rounds < 1):
             raise ValueError(f"rounds must be a positive integer; got {self.rounds!r}")

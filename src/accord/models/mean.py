@@ -27,7 +27,7 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from accord.models._base import Model
+from accord.models._base import Consent, Model
 from accord.scenario import Profile
 
 __all__ = ["Compromise", "compromise"]
@@ -46,8 +46,8 @@ class Compromise(Model):
     name: ClassVar[str] = "mean"
     summary: ClassVar[str] = "compromise model: capability*salience-weighted mean"
 
-    def __init__(self) -> None:
-        pass
+    def __init__(self, *, consent: Consent | None = None) -> None:
+        self.consent = consent
 
     def forecast(self, profile: Profile) -> NDArray[np.float64]:
         return compromise(profile.positions, profile.weights)

@@ -28,7 +28,7 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from accord.models._base import Model
+from accord.models._base import Consent, Model
 from accord.scenario import Profile
 
 __all__ = ["WeightedMedian", "weighted_median"]
@@ -55,8 +55,8 @@ class WeightedMedian(Model):
     name: ClassVar[str] = "median"
     summary: ClassVar[str] = "capability*salience-weighted median (the median voter)"
 
-    def __init__(self) -> None:
-        pass
+    def __init__(self, *, consent: Consent | None = None) -> None:
+        self.consent = consent
 
     def forecast(self, profile: Profile) -> NDArray[np.float64]:
         return weighted_median(profile.positions, profile.weights)

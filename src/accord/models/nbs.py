@@ -55,7 +55,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from accord.models._base import Model, check_choice
+from accord.models._base import Consent, Model, check_choice
 from accord.scenario import Profile
 
 __all__ = ["NashBargaining", "nash_bargaining"]
@@ -218,12 +218,15 @@ class NashBargaining(Model):
         weight: Weight = "capability",
         utility: Utility = "quadratic",
         disagreement: Disagreement = "status_quo",
+        consent: Consent | None = None,
     ) -> None:
         self.weight = weight
         self.utility = utility
         self.disagreement = disagreement
+        self.consent = consent
 
     def check_params(self) -> None:
+        super().check_params()
         check_choice("weight", self.weight, ("capability", "effective", "equal"))
         check_choice("utility", self.utility, ("quadratic", "linear"))
         check_choice("disagreement", self.disagreement, ("status_quo", "worst"))

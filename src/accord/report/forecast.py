@@ -27,6 +27,10 @@ when no party has a reservation on the issue). With ``--sensitivity`` each issue
 ``"sensitivity": [{"input": "RUS.ceasefire.position", "low": x, "high": x,
 "swing": {"<model>": x}, "sobol": {"<model>": x}, "forecast_at_low": {...},
 "forecast_at_high": {...}}]``, largest swing first.
+
+Issues with a decision rule add ``"decision"`` and ``"agreement"`` (see
+:mod:`accord.report.decision`); with Monte Carlo they add ``"no_deal": {"<model>": p}``, and
+issues with labels ``"labels": {"<model>": {"<label value>": p}}``.
 """
 
 from __future__ import annotations
@@ -39,6 +43,13 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.forecast import Forecast
+from accord.report.decision import (
+    agreement_marks,
+    decision_json,
+    decision_lines,
+    scale_ends,
+    uncertainty_lines,
+)
 from accord.scenario import Issue, Scenario
 
 if TYPE_CHECKING:
@@ -77,6 +88,7 @@ def forecast_json(
             for stake in scenario.stakes_on(issue.id)
             if stake.reservation is not None
         }
+        entry.update(decision_json(scenario, issue, forecasts))
         if uncertainty is not None:
             entry.update(uncertainty[issue.id].to_dict())
         if sensitivities is not None:
@@ -141,10 +153,16 @@ def forecast_tables(
         table = _issue_table(scenario, issue, forecasts, uncertainty)
         any_reservation |= any(s.reservation is not None for s in scenario.stakes_on(issue.id))
         lines: list[RenderableType] = []
+        ends = scale_ends(issue)
+        if ends is not None:
+            lines.append(ends)
+        verdicts = agreement_marks(scenario, issue, forecasts)
         if issue.labels:
-            lines.append(_nearest_labels(issue, forecasts))
+            lines.append(_nearest_labels(issue, forecasts, verdicts))
+        lines.extend(decision_lines(scenario, issue, forecasts, with_models=not issue.labels))
         if uncertainty is not None:
             lines.append(_distribution_table(uncertainty, issue.id))
+            lines.extend(uncertainty_lines(issue, uncertainty[issue.id]))
         if sensitivities is not None:
             lines.append(_sensitivity_table(sensitivities[issue.id], [f.model for f in forecasts]))
         for f in forecasts:
@@ -227,15 +245,22 @@ def _issue_table(
     return table
 
 
-def _nearest_labels(issue: Issue, forecasts: Sequence[Forecast]) -> Table:
+def _nearest_labels(
+    issue: Issue, forecasts: Sequence[Forecast], verdicts: dict[str, str] | None = None
+) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
+    if verdicts:
+        table.add_column(no_wrap=True)
     table.add_column()
     for f in forecasts:
         nearest = issue.nearest_label(f.value(issue.id))
         assert nearest is not None
-        table.add_row(f.model, _num(f.value(issue.id)), f"≈ {_num(nearest[0])}: {nearest[1]}")
+        cells = [f.model, _num(f.value(issue.id))]
+        if verdicts:
+            cells.append(verdicts[f.model])
+        table.add_row(*cells, f"≈ {_num(nearest[0])}: {nearest[1]}")
     return table
 
 

@@ -9,6 +9,12 @@ percentiles (linear interpolation between order statistics, Hyndman & Fan 1996 t
 histogram on 20 equal bins of the issue's scale, the probability that each actor with a
 reservation finds the forecast acceptable (``|y - position| <= |reservation - position|``, with
 the actor's sampled position), and the probability that every party with a reservation does.
+Each model's forecast is taken after its consent rule (see :mod:`accord.models`), with the
+issue's win set computed once per sample. On an issue with a decision rule, the probability of
+*no deal* is the share of samples whose win set holds only the status quo and whose forecast is
+the status quo (under ``consent="veto"``, simply the share whose win set holds only it). On an
+issue with labelled points, the probability of each label is the share of samples whose
+forecast is nearest to it (the lower label on a tie, as ``Issue.nearest_label``).
 
 Work is split into chunks of samples, each a self-contained job for an engine; the chunks'
 forecasts are joined in sample order before anything is summarised, so the same seed gives
@@ -36,6 +42,7 @@ from accord.models import Model
 from accord.scenario import Scenario
 from accord.uncertainty.engines import Engine, LocalEngine
 from accord.uncertainty.inputs import Layout, UncertainInput, draw, inputs_of
+from accord.winset import win_set
 
 __all__ = [
     "PERCENTILES",
@@ -74,6 +81,8 @@ class ChunkResult:
     forecasts: NDArray[np.float64]
     accepted: NDArray[np.int64]  # (issues, actors with a reservation, models)
     all_accepted: NDArray[np.int64]  # (issues, models)
+    no_deal: NDArray[np.int64] | None = None  # (issues, models)
+    labelled: NDArray[np.int64] | None = None  # (issues, labels, models)
 
 
 def _reservations(scenario: Scenario, issue_id: str) -> list[tuple[int, str, float, bool]]:
@@ -97,12 +106,21 @@ def run_chunk(chunk: Chunk) -> ChunkResult:
     forecasts = np.empty((n_samples, n_issues, n_models))
     accepted = np.zeros((n_issues, widest, n_models), dtype=np.int64)
     all_accepted = np.zeros((n_issues, n_models), dtype=np.int64)
+    no_deal = np.zeros((n_issues, n_models), dtype=np.int64)
+    most_labels = max((len(i.labels) for i in scenario.issues), default=0)
+    labelled = np.zeros((n_issues, most_labels, n_models), dtype=np.int64)
     for i, issue in enumerate(scenario.issues):
         profile = layout.profile(issue.id, values)
+        win = win_set(profile)
+        stuck = win.no_deal
         reservations = _reservations(scenario, issue.id)
         for m, (_, model) in enumerate(chunk.models):
-            y = np.asarray(model.forecast(profile), dtype=np.float64)
+            y = model.consented_forecast(profile, win)
             forecasts[:, i, m] = y
+            if win.status_quo is not None:
+                no_deal[i, m] = int((stuck & (y == win.status_quo)).sum())
+            if issue.labels:
+                labelled[i, : len(issue.labels), m] = _label_counts(issue.labels, y)
             every_party = np.ones(n_samples, dtype=bool)
             for r, (k, _, reservation, party) in enumerate(reservations):
                 position = profile.positions[:, k]
@@ -111,7 +129,20 @@ def run_chunk(chunk: Chunk) -> ChunkResult:
                 if party:
                     every_party &= ok
             all_accepted[i, m] = int(every_party.sum())
-    return ChunkResult(forecasts=forecasts, accepted=accepted, all_accepted=all_accepted)
+    return ChunkResult(
+        forecasts=forecasts,
+        accepted=accepted,
+        all_accepted=all_accepted,
+        no_deal=no_deal,
+        labelled=labelled,
+    )
+
+
+def _label_counts(labels: tuple[tuple[float, str], ...], y: NDArray[np.float64]) -> Any:
+    """How many values are nearest to each label (the lower label on a tie)."""
+    points = np.array([value for value, _ in labels])
+    nearest = np.searchsorted((points[1:] + points[:-1]) / 2, y, side="left")
+    return np.bincount(nearest, minlength=len(points))
 
 
 # --------------------------------------------------------------------------------------------
@@ -139,20 +170,29 @@ class Distribution:
 class IssueUncertainty:
     """An issue's forecast distributions and acceptance probabilities, by model.
 
-    ``all_accept`` is None for a model when no party has a reservation on the issue.
+    ``all_accept`` is None for a model when no party has a reservation on the issue;
+    ``no_deal`` is empty when the issue has no binding decision rule, ``labels`` when it has no
+    labelled points (each model's probabilities are by label value, in scale order).
     """
 
     issue: str
     distributions: tuple[tuple[str, Distribution], ...]
     acceptance: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
     all_accept: tuple[tuple[str, float | None], ...]
+    no_deal: tuple[tuple[str, float], ...] = ()
+    labels: tuple[tuple[str, tuple[tuple[float, float], ...]], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "distribution": {m: d.to_dict() for m, d in self.distributions},
             "acceptance": {actor: dict(p) for actor, p in self.acceptance},
             "all_accept": dict(self.all_accept),
         }
+        if self.no_deal:
+            out["no_deal"] = dict(self.no_deal)
+        if self.labels:
+            out["labels"] = {m: {f"{v:g}": p for v, p in ps} for m, ps in self.labels}
+        return out
 
 
 @dataclass(frozen=True)
@@ -203,6 +243,8 @@ def summarise(
     forecasts = np.concatenate([r.forecasts for r in results])
     accepted = np.sum([r.accepted for r in results], axis=0)
     all_accepted = np.sum([r.all_accepted for r in results], axis=0)
+    no_deal = np.sum([r.no_deal for r in results if r.no_deal is not None], axis=0)
+    labelled = np.sum([r.labelled for r in results if r.labelled is not None], axis=0)
     n = len(forecasts)
     issues = []
     for i, issue in enumerate(scenario.issues):
@@ -232,12 +274,27 @@ def summarise(
             (name, int(all_accepted[i, m]) / n if any_party else None)
             for m, name in enumerate(models)
         )
+        binding = issue.decision is not None and issue.decision.binding
         issues.append(
             IssueUncertainty(
                 issue=issue.id,
                 distributions=tuple(distributions),
                 acceptance=acceptance,
                 all_accept=all_accept,
+                no_deal=tuple(
+                    (name, int(no_deal[i, m]) / n) for m, name in enumerate(models) if binding
+                ),
+                labels=tuple(
+                    (
+                        name,
+                        tuple(
+                            (value, int(labelled[i, k, m]) / n)
+                            for k, (value, _) in enumerate(issue.labels)
+                        ),
+                    )
+                    for m, name in enumerate(models)
+                    if issue.labels
+                ),
             )
         )
     return MonteCarlo(

@@ -134,7 +134,7 @@ def sensitivity(
             batch[2 * k, j] = inputs[j].low
             batch[2 * k + 1, j] = inputs[j].high
         profile = layout.profile(issue.id, batch)
-        at = {name: np.asarray(model.forecast(profile)) for name, model in models.items()}
+        at = {name: model.consented_forecast(profile) for name, model in models.items()}
         items = []
         for k, j in enumerate(columns):
             item = inputs[j]
