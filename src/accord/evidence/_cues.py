@@ -91,6 +91,8 @@ class Cue:
     lemma: str
     source: Phrase | None
     inverted: bool = False
+    #: How the source was found (see :data:`accord.evidence._rules.SOURCE_RULES`).
+    rule: str = "subject"
 
 
 def _is_past(word: str) -> bool:
@@ -113,7 +115,15 @@ def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
         if not token.is_word:
             continue
         if token.lower == "according" and k + 1 < hi and tokens[k + 1].lower == "to":
-            cues.append(Cue(k, k + 2, "according to", _according_source(text, tokens, k + 2, hi)))
+            cues.append(
+                Cue(
+                    k,
+                    k + 2,
+                    "according to",
+                    _according_source(text, tokens, k + 2, hi),
+                    rule="according-to",
+                )
+            )
             continue
         phrasal = PHRASAL_CUES.get(token.lower)
         if phrasal is not None and k + 1 < hi and tokens[k + 1].lower == phrasal[0]:
@@ -122,7 +132,7 @@ def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
                 # '"...," went on Lindqvist': inverted after the particle
                 after = right_phrase(text, tokens, k + 2, hi)
                 if after is not None and _clause_ends(tokens, after.stop, hi):
-                    cue = Cue(k, k + 2, phrasal[1], after, inverted=True)
+                    cue = Cue(k, k + 2, phrasal[1], after, inverted=True, rule="inverted")
             cues.append(cue)
             continue
         lemma = CUE_FORMS.get(token.lower)
@@ -205,7 +215,7 @@ def _participle(
             if tokens[m].lower in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
                 quoted = right_phrase(text, tokens, m + 1, k - 1)
                 if quoted is not None and quoted.stop == k - 1:
-                    return Cue(k, k + 1, lemma, quoted)
+                    return Cue(k, k + 1, lemma, quoted, rule="quoted-as-saying")
                 between = tokens[m + 1 : k - 1]
                 if (
                     between
@@ -214,15 +224,21 @@ def _participle(
                 ):
                     # "quoted an unnamed source in the ministry as saying"
                     name = " ".join(text[between[0].start : between[-1].end].split())
-                    return Cue(k, k + 1, lemma, Phrase(m + 1, k - 1, "nominal", name))
+                    return Cue(
+                        k,
+                        k + 1,
+                        lemma,
+                        Phrase(m + 1, k - 1, "nominal", name),
+                        rule="quoted-as-saying",
+                    )
                 break
     if k > lo and (tokens[k - 1].capitalised or tokens[k - 1].lower in PRONOUNS):
         before = left_phrase(text, tokens, k - 1, lo)
         if before is not None and (before.first == lo or tokens[before.first - 1].lower == "with"):
-            return Cue(k, k + 1, lemma, before)
+            return Cue(k, k + 1, lemma, before, rule="participle-subject")
     for cue in reversed(earlier):
         if cue.source is not None and cue.lemma != "according to":
-            return Cue(k, k + 1, lemma, cue.source)
+            return Cue(k, k + 1, lemma, cue.source, rule="participle-earlier-cue")
     source = main_subject(text, tokens, lo, k)
     if source is None and (k == lo or tokens[k - 1].text == ","):
         # "Later, speaking to CNN, the chief negotiator, Vladimir Orlinsky, struck ...": a
@@ -230,7 +246,7 @@ def _participle(
         source = main_subject(text, tokens, lo, hi)
         if source is not None and source.first < k:
             source = None
-    return Cue(k, k + 1, lemma, source)
+    return Cue(k, k + 1, lemma, source, rule="participle-clause-subject")
 
 
 def _finite(
@@ -264,9 +280,9 @@ def _finite(
             # "asked Maren Solheim of the Socialist Left": the name, past its affiliation
             end = _affiliation_end(tokens, source.stop, hi)
             if end > source.stop and _clause_ends(tokens, end, hi):
-                return Cue(k, stop, lemma, source, inverted=True)
+                return Cue(k, stop, lemma, source, inverted=True, rule="inverted")
         if source is not None and _clause_ends(tokens, source.stop, hi):
-            return Cue(k, stop, lemma, source, inverted=True)
+            return Cue(k, stop, lemma, source, inverted=True, rule="inverted")
     if (
         before is not None
         and before.lower in _BE
@@ -277,7 +293,7 @@ def _finite(
         # "He was described by colleagues as "a pragmatist"": the agent speaks
         agent = agent_phrase(text, tokens, k + 2, hi)
         if agent is not None and agent.kind != "pronoun":
-            return Cue(k, stop, lemma, agent)
+            return Cue(k, stop, lemma, agent, rule="passive-agent")
     j = _skip_left(tokens, k - 1, lo)
     if j < lo:
         return Cue(k, stop, lemma, None)
@@ -291,7 +307,7 @@ def _finite(
         if source is not None:
             # "An Egyptian official involved in the mediation said": the speaker it modifies
             source = with_head_before(text, tokens, source, lo)
-    return Cue(k, stop, lemma, source)
+    return Cue(k, stop, lemma, source, rule="subject")
 
 
 def _apposed_name(text: str, tokens: list[Token], k: int, lo: int, hi: int) -> Phrase | None:

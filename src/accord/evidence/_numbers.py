@@ -14,11 +14,13 @@ with
 Vague quantities ("thousands of", "tens of thousands of") have no value and a low bound of the
 smallest number they can mean (2,000 and 20,000). Years, days of the month, clock times,
 ordinals, and numbers that are part of names ("Su-34", "Article 5", "G7") are not claims; nor
-is a number word after a determiner ("the two sides") or a lone "one".
+is a number word after a determiner ("the two sides") or a lone "one", nor a number too large
+for a double (a 400-digit number would be infinite: JSON cannot hold it).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from accord.evidence._lexicon import FUNCTION_WORDS, MONTHS, words
@@ -359,8 +361,19 @@ def _normal(word: str) -> str:
 
 
 def find_numbers(text: str) -> list[NumberClaim]:
-    """The numeric claims of ``text``, in order."""
-    tokens = tokenize(text)
+    """The numeric claims of ``text``, in order, read one paragraph (blank-line separated)
+    at a time, so that the tokens held at once are those of one paragraph."""
+    claims: list[NumberClaim] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        claims.extend(_claims(text, tokenize(text, start, end)))
+        start = end + 2
+    return claims
+
+
+def _claims(text: str, tokens: list[Token]) -> list[NumberClaim]:
     claims: list[NumberClaim] = []
     i = 0
     n = len(tokens)
@@ -422,8 +435,10 @@ def find_numbers(text: str) -> list[NumberClaim]:
                 high = value
         first = q_first
         unit, stop = _unit(tokens, stop, atom) if currency is None else (currency, stop)
-        if currency is None and unit is None:
-            unit = None
+        if not all(bound is None or math.isfinite(bound) for bound in (value, low, high)):
+            # "10^400 dollars": too large for a float; a claim no model could use
+            i = max(stop, i + 1)
+            continue
         claims.append(
             NumberClaim(
                 text=text[tokens[first].start : tokens[stop - 1].end],

@@ -26,7 +26,15 @@ from accord.evidence._media import is_outlet
 from accord.evidence._names import PRONOUNS, SPEAKER_HEADS, Phrase, left_phrase
 from accord.evidence._tokens import Token
 
-__all__ = ["is_name_or_title", "is_partial", "naming_verb", "nearest", "possessor"]
+__all__ = [
+    "attachment",
+    "clause_closers",
+    "is_name_or_title",
+    "is_partial",
+    "naming_verb",
+    "nearest",
+    "possessor",
+]
 
 #: Nouns before a capitalised quotation that make it a title: 'the programme "Meet the Press"'.
 _WORK_NOUNS = words(
@@ -42,13 +50,22 @@ _NAMING_VERBS = words("call calls calling dub dubs dubbing nickname nicknames br
 _NAME_DETERMINERS = words("the a an its their his her itself themselves himself herself")
 
 
-def nearest(cues: list[Cue], q: int, tokens: list[Token], hi: int) -> Cue | None:
-    """The cue of quotation token ``q``: the nearest cue in a configuration that attaches it."""
+def nearest(
+    cues: list[Cue], q: int, tokens: list[Token], hi: int, closers: dict[int, bool] | None = None
+) -> Cue | None:
+    """The cue of quotation token ``q``: the nearest cue in a configuration that attaches it.
+
+    ``closers`` is :func:`clause_closers` of the unit, computed once for all its quotations
+    (computed here when not given)."""
+    if closers is None:
+        closers = clause_closers(tokens, cues, hi)
     best: tuple[int, int, Cue] | None = None
     attached = [
         c
         for c in cues
-        if c.source is not None and _attached(tokens, q, c, hi) and _reports_words(tokens, c, q)
+        if c.source is not None
+        and _attached(tokens, q, c, closers)
+        and _reports_words(tokens, c, q)
     ]
     if any(c.lemma != "according to" for c in attached):
         # "Peskov said the offer was "unacceptable", according to Interfax": the outlet
@@ -67,6 +84,14 @@ def nearest(cues: list[Cue], q: int, tokens: list[Token], hi: int) -> Cue | None
         if best is None or rank < best[:2]:
             best = (*rank, cue)
     return best[2] if best else None
+
+
+def attachment(tokens: list[Token], q: int, cue: Cue) -> str:
+    """The name of the rule by which ``cue`` attaches quotation token ``q`` (see
+    :mod:`accord.evidence._rules`)."""
+    if cue.index < q or (cue.source is not None and cue.source.first < q):
+        return "cue-before"
+    return "cue-after" if _reports(tokens, q, cue) else "cue-closes-clause"
 
 
 def _reports_words(tokens: list[Token], cue: Cue, q: int) -> bool:
@@ -106,7 +131,7 @@ def _role_between(tokens: list[Token], a: int, b: int) -> bool:
     )
 
 
-def _attached(tokens: list[Token], q: int, cue: Cue, hi: int) -> bool:
+def _attached(tokens: list[Token], q: int, cue: Cue, closers: dict[int, bool]) -> bool:
     """Whether a cue after quotation ``q`` reports it: only punctuation between them
     (``"...," said Peskov``, ``"..." - Peskov said``), or the quotation ends a clause that the
     cue closes (``... entered "a new page", Erdinc said on Sunday.``). A cue after the
@@ -115,11 +140,26 @@ def _attached(tokens: list[Token], q: int, cue: Cue, hi: int) -> bool:
     assert cue.source is not None
     if cue.index < q or cue.source.first < q:
         return True
-    if _reports(tokens, q, cue):
-        return True
+    return _reports(tokens, q, cue) or closers.get(cue.index, False)
+
+
+def clause_closers(tokens: list[Token], cues: list[Cue], hi: int) -> dict[int, bool]:
+    """For each cue of a unit ending at ``hi`` (by token index): whether it closes the clause
+    before it - a comma or dash before the cue and its speaker, and nothing but time or
+    channel phrases after them (``..., Erdinc said on Sunday.``). It does not depend on the
+    quotation, so it is found once per unit, not once per quotation and cue."""
+    out: dict[int, bool] = {}
+    for cue in cues:
+        if cue.source is not None:
+            out[cue.index] = _closes_clause(tokens, cue, hi)
+    return out
+
+
+def _closes_clause(tokens: list[Token], cue: Cue, hi: int) -> bool:
+    assert cue.source is not None
     after_cue = cue.inverted or cue.lemma == "according to"
     first = cue.index if after_cue else cue.source.first
-    if tokens[first - 1].text not in (",", "–", "—"):
+    if first == 0 or tokens[first - 1].text not in (",", "–", "—"):
         return False
     end = hi
     while end > first and not tokens[end - 1].is_word:
