@@ -16,10 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from accord.evidence._cues import Cue
-from accord.evidence._lexicon import ROLE_HEADS
-from accord.evidence._names import PRONOUNS, People, Phrase
+from accord.evidence._lexicon import ORGANISATION_NOUNS, PRONOUNS, ROLE_HEADS
+from accord.evidence._names import People, Phrase
 from accord.evidence._nominals import (
-    ORGANISATION_NOUNS,
     could_be_person,
     head_word,
     one_person,

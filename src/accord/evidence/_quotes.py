@@ -18,12 +18,16 @@ from accord.evidence._indirect import before_subordinate, only_adjuncts, skip_ob
 from accord.evidence._lexicon import (
     CUE_FORMS,
     FUNCTION_WORDS,
+    NAME_DETERMINERS,
+    NAMING_VERBS,
     NAMING_WORDS,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS,
     SENTENCE_WORDS,
-    words,
+    WORK_NOUNS,
 )
 from accord.evidence._media import is_outlet
-from accord.evidence._names import PRONOUNS, SPEAKER_HEADS, Phrase, left_phrase
+from accord.evidence._names import SPEAKER_HEADS, Phrase, left_phrase
 from accord.evidence._tokens import Token
 
 __all__ = [
@@ -35,19 +39,6 @@ __all__ = [
     "nearest",
     "possessor",
 ]
-
-#: Nouns before a capitalised quotation that make it a title: 'the programme "Meet the Press"'.
-_WORK_NOUNS = words(
-    """
-    programme program show series book film movie documentary song album newspaper magazine
-    podcast column report article headline slogan motto hashtag operation plan campaign
-    initiative doctrine exercise channel station memoir novel essay biography play poem
-    """
-)
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
-#: Verbs that give something a name: with a quotation as their complement, it is a name.
-_NAMING_VERBS = words("call calls calling dub dubs dubbing nickname nicknames brand brands")
-_NAME_DETERMINERS = words("the a an its their his her itself themselves himself herself")
 
 
 def nearest(
@@ -180,14 +171,14 @@ def naming_verb(tokens: list[Token], q: int, lo: int, hi: int) -> int | None:
     that modifies a noun after it ('what he called a "historic" day') and one called so by a
     named speaker ('which Zelensky called "a first step"')."""
     m = q - 1
-    while m >= lo and m > q - 4 and tokens[m].lower in _NAME_DETERMINERS:
+    while m >= lo and m > q - 4 and tokens[m].lower in NAME_DETERMINERS:
         m -= 1
     if m < lo:
         return None
     lower = tokens[m].lower
     if lower == "as" and m > lo and tokens[m - 1].lower in ("known", "referred"):
         return m - 1
-    if lower not in _NAMING_VERBS and lower not in NAMING_WORDS:
+    if lower not in NAMING_VERBS and lower not in NAMING_WORDS:
         return None
     if lower in ("so-called", "dubbed", "nicknamed", "codenamed", "titled", "entitled"):
         return m
@@ -216,7 +207,7 @@ def possessor(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | None
         k += 1
     if k >= hi:
         return None
-    pronoun = _POSSESSIVE_PRONOUNS.get(tokens[k].lower)
+    pronoun = POSSESSIVE_PRONOUNS.get(tokens[k].lower)
     if pronoun is not None:
         return Phrase(k, k + 1, "pronoun", pronoun)
     e = k
@@ -248,13 +239,13 @@ def is_name_or_title(
 ) -> bool:
     """Quoted names and titles: 'a plan called "Hell Plan"', 'ABC's "This Week"'."""
     before = tokens[q - 1] if q > lo else None
-    if before is not None and before.lower in _WORK_NOUNS and content[:1].isupper():
+    if before is not None and before.lower in WORK_NOUNS and content[:1].isupper():
         return True
     if (
         before is not None
         and before.text == ","
         and q - 2 >= lo
-        and tokens[q - 2].lower in _WORK_NOUNS
+        and tokens[q - 2].lower in WORK_NOUNS
         and content[:1].isupper()
     ):
         return True  # 'In his memoir, "The Long Game", ...'
