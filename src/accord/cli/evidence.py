@@ -71,7 +71,8 @@ def evidence(
             try:
                 date = dt.date.fromisoformat(published)
             except ValueError:
-                fail(f"--published {published!r}: expected a date like 2025-03-16")
+                shown = published if len(published) <= 40 else published[:37] + "..."
+                fail(f"--published {shown!r}: expected a date like 2025-03-16")
         loaded = load_scenario(scenario) if scenario is not None else None
         taken: set[str] = set()
         results = [
