@@ -26,9 +26,9 @@ from _machine import describe
 from evidence_inputs import CASES, huge_number
 
 
-def run(path: Path, out: Path, timeout: float) -> tuple[float, float, int, int]:
-    """Wall seconds, peak RSS in MB, output bytes and exit status of one run (seconds is
-    ``inf`` when the run was stopped at ``timeout``)."""
+def run(path: Path, out: Path, timeout: float) -> tuple[float, float, float, int, int]:
+    """Wall seconds, CPU seconds (user + system), peak RSS in MB, output bytes and exit status
+    of one run (seconds are ``inf`` when the run was stopped at ``timeout``)."""
     command = [sys.executable, "-m", "accord", "evidence", str(path), "--json"]
     start = time.perf_counter()
     with out.open("wb") as sink:
@@ -41,11 +41,13 @@ def run(path: Path, out: Path, timeout: float) -> tuple[float, float, int, int]:
             if time.perf_counter() > deadline:
                 process.kill()
                 _, status, usage = os.wait4(process.pid, 0)
-                return float("inf"), usage.ru_maxrss / 1024, out.stat().st_size, -9
+                inf = float("inf")
+                return inf, inf, usage.ru_maxrss / 1024, out.stat().st_size, -9
             time.sleep(0.01)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, out.stat().st_size, process.returncode
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss / 1024, out.stat().st_size, process.returncode
 
 
 def main() -> None:
@@ -57,7 +59,8 @@ def main() -> None:
     fractions = (1 / 16, 1 / 8, 1 / 4) if args.quick else (1 / 4, 1 / 2, 1)
     sys.stdout.write(describe() + "\n\n")
     sys.stdout.write(
-        "| input | size | time | peak memory | output | exit |\n|---|---|---|---|---|---|\n"
+        "| input | size | wall time | CPU time | CPU s per MB | peak memory | output | exit |\n"
+        "|---|---|---|---|---|---|---|---|\n"
     )
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -70,23 +73,22 @@ def main() -> None:
                 text = make(size)
                 path.write_text(text, encoding="utf-8")
                 megabytes = len(text.encode("utf-8")) / 1e6
-                seconds, memory, output, status = run(path, folder / "out.json", args.timeout)
-                shown = (
-                    f"> {args.timeout:.0f} s (stopped)"
-                    if seconds == float("inf")
-                    else (f"{seconds:.2f} s")
-                )
+                seconds, cpu, memory, output, status = run(path, folder / "out.json", args.timeout)
+                stopped = seconds == float("inf")
+                shown = f"> {args.timeout:.0f} s (stopped)" if stopped else f"{seconds:.2f} s"
                 sys.stdout.write(
-                    f"| {name} | {megabytes * 1000:,.0f} kB | {shown} | {memory:,.0f} MB | "
+                    f"| {name} | {megabytes * 1000:,.0f} kB | {shown} | "
+                    f"{'-' if stopped else f'{cpu:.2f} s'} | "
+                    f"{'-' if stopped else f'{cpu / megabytes:.1f}'} | {memory:,.0f} MB | "
                     f"{output / 1e6:,.2f} MB | {status} |\n"
                 )
                 sys.stdout.flush()
         path = folder / "number.txt"
         path.write_text(huge_number(), encoding="utf-8")
-        seconds, memory, output, status = run(path, folder / "out.json", args.timeout)
+        seconds, cpu, memory, output, status = run(path, folder / "out.json", args.timeout)
         sys.stdout.write(
-            f"| a 400-digit number | {path.stat().st_size:,} B | {seconds:.2f} s | "
-            f"{memory:,.0f} MB | {output / 1e6:,.4f} MB | {status} |\n"
+            f"| a 400-digit number | {path.stat().st_size:,} B | {seconds:.2f} s | {cpu:.2f} s | "
+            f"- | {memory:,.0f} MB | {output / 1e6:,.4f} MB | {status} |\n"
         )
 
 
