@@ -10,8 +10,7 @@ import sys
 
 import pytest
 
-from accord.evidence import extract, parse_article
-from accord.evidence import _quotes, _setting
+from accord.evidence import _quotes, _setting, extract, parse_article
 from accord.evidence._records import IdAllocator, unique_id
 from accord.evidence._setting import CONTEXT_MARGIN
 from accord.evidence._tokens import MAX_UNIT, frame, units
@@ -19,7 +18,7 @@ from accord.evidence._tokens import MAX_UNIT, frame, units
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from evidence_inputs import huge_number, nested_quotes, one_speaker, unclosed_html  # noqa: E402
+from evidence_inputs import huge_number, nested_quotes, one_speaker, unclosed_html
 
 
 def _json_size(text: str) -> int:

@@ -67,6 +67,8 @@ class Discourse:
         self.current_cues: list[Cue] = []
 
     def resolve(self, phrase: Phrase, index: int) -> Said:
+        """The speaker that ``phrase`` in unit ``index`` stands for: a pronoun's or a
+        description's referent, a surname's full name, or the phrase itself."""
         if phrase.kind == "pronoun":
             return self._same_unit(phrase) or self.pronoun(phrase.name, index)
         if phrase.kind == "nominal":
@@ -105,6 +107,7 @@ class Discourse:
         return Said(canonical, role, is_person)
 
     def pronoun(self, pronoun: str, index: int) -> Said:
+        """The referent of "he", "she", "they" or "it" in unit ``index`` (see the module)."""
         wanted = PRONOUNS[pronoun]
         if wanted in ("n", "pl"):
             # "they" prefers a plural ("officials", "residents"), "it" a singular; either
@@ -203,6 +206,9 @@ class Discourse:
         return None
 
     def previous_speaker(self, index: int) -> Said | None:
+        """Whose words a quotation with no cue in unit ``index`` continues: the last speaker
+        or cue of the previous unit, its subject when a person (or before a colon), or a
+        speaker of the units before."""
         if not self.history:
             return None
         previous = self.history[-1]
