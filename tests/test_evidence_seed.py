@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from accord.evidence import extract, parse_article
+from accord.evidence._rules import SOURCE_RULES, STATEMENT_RULES
 from accord.io import load_scenario
 from evidence_helpers import SEED
 
@@ -137,7 +138,10 @@ def test_json_contract(result):
     assert set(data["article"]) == {"title", "published", "summary", "sources_cited", "text"}
     assert data["article"]["published"] == "2025-03-16"
     quote_keys = {"text", "kind", "speaker", "role", "actor", "medium", "date", "start", "end"}
+    quote_keys |= {"rule", "speaker_rule"}
     assert all(set(q) == quote_keys for q in data["quotes"])
+    assert {q["rule"] for q in data["quotes"]} <= set(STATEMENT_RULES)
+    assert {q["speaker_rule"] for q in data["quotes"]} - {None} <= set(SOURCE_RULES)
     assert all(set(m) == {"actor", "surface", "count"} for m in data["mentions"])
     assert all(
         set(n) == {"text", "value", "low", "high", "qualifier", "unit"} for n in data["numbers"]

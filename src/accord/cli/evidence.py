@@ -46,6 +46,14 @@ def evidence(
             help="Add the evidence records to the --scenario file (atomic; keeps FILE.bak).",
         ),
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show which rule attached each quotation and found its speaker (the JSON "
+            "always has them: rule, speaker_rule).",
+        ),
+    ] = False,
 ) -> None:
     """Find who said what, about whom, with which numbers, in news articles."""
     with guarded():
@@ -63,7 +71,8 @@ def evidence(
             try:
                 date = dt.date.fromisoformat(published)
             except ValueError:
-                fail(f"--published {published!r}: expected a date like 2025-03-16")
+                shown = published if len(published) <= 40 else published[:37] + "..."
+                fail(f"--published {shown!r}: expected a date like 2025-03-16")
         loaded = load_scenario(scenario) if scenario is not None else None
         taken: set[str] = set()
         results = [
@@ -80,7 +89,7 @@ def evidence(
             data = [result.to_dict() for result in results]
             print_json(data[0] if len(data) == 1 else data)
         else:
-            _print_tables(results)
+            _print_tables(results, explain=explain)
         if outcome is not None:
             import sys
 
@@ -93,10 +102,11 @@ def evidence(
             sys.stderr.write(message)
 
 
-def _print_tables(results: Sequence[object]) -> None:
+def _print_tables(results: Sequence[object], *, explain: bool = False) -> None:
     from rich.table import Table
 
     from accord.evidence import ArticleEvidence
+    from accord.evidence._rules import describe
 
     console = stdout_console()
     for result in results:
@@ -106,19 +116,30 @@ def _print_tables(results: Sequence[object]) -> None:
         when = f", published {article.published.isoformat()}" if article.published else ""
         console.print(f"[bold]{heading}[/bold] ({article.name}{when})")
         table = Table(header_style="bold")
-        for column in ("Kind", "Speaker", "Actor", "Medium", "Date", "Quote"):
+        columns = ["Kind", "Speaker", "Actor", "Medium", "Date", "Quote"]
+        for column in [*columns, "Rule"] if explain else columns:
             table.add_column(column)
+        used: dict[str, None] = {}
         for quote in result.quotes:
             text = quote.text if len(quote.text) <= 90 else quote.text[:87] + "..."
-            table.add_row(
+            row = [
                 quote.kind,
                 quote.speaker or "-",
                 quote.actor or "-",
                 quote.medium or "-",
                 quote.date.isoformat() if quote.date else "-",
                 " ".join(text.split()),
-            )
+            ]
+            if explain:
+                rules = [quote.rule] + ([quote.speaker_rule] if quote.speaker_rule else [])
+                used.update(dict.fromkeys(rules))
+                row.append(" / ".join(rules))
+            table.add_row(*row)
         console.print(table)
+        if used:
+            console.print("Rules (attachment / how the speaker was found):", markup=False)
+            for rule in used:
+                console.print(f"  {rule}: {describe(rule)}", markup=False, highlight=False)
         if result.mentions:
             totals: dict[str, int] = {}
             for mention in result.mentions:

@@ -25,10 +25,20 @@ pages.
 
 The modules, one concept each: ``_reading`` (bytes, size, encodings), ``_html`` (trafilatura),
 ``_article`` (cleaning), ``_marks`` (pairing quotation marks), ``_tokens`` (tokens and units),
-``_names`` (names, roles, people), ``_cues`` (reporting verbs and their sources), ``_media``,
-``_dates``, ``_attribution`` (who said what), ``_actors`` (aliases), ``_numbers``,
-``_records`` (results and the JSON contract), ``_append`` (scenario files) and ``evaluate``
-(scores on the annotated passages).
+``_lexicon`` (every word list the rules use, by name), ``_names`` and ``_titles`` (names,
+roles, people), ``_nominals`` (unnamed speakers), ``_cues`` (reporting verbs and their
+sources), ``_quotes`` (which quotations are speech, and their cue), ``_indirect`` (reported
+speech), ``_attribution`` (reading the units: who said what), ``_discourse`` (what was read,
+and resolving pronouns, surnames and descriptions against it), ``_floating`` (quotations with
+no cue), ``_setting`` (media, dates, context), ``_media``, ``_dates``, ``_rules`` (the names of
+the rules each statement records), ``_actors`` (aliases), ``_numbers``, ``_records`` (results
+and the JSON contract), ``_append`` (scenario files) and ``evaluate`` (scores on the annotated
+passages).
+
+Costs are linear in the article: units have at most :data:`accord.evidence._tokens.MAX_UNIT`
+tokens, so the rules, which look at the tokens of a unit, cost the same per token however the
+article is written; dates are found once per article; a record's context is bounded
+(:data:`accord.evidence._setting.CONTEXT_MARGIN`); ids are given out in linear time.
 
 References
 ----------

@@ -14,6 +14,7 @@ nationality adjective).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -44,6 +45,19 @@ def _pattern(names: list[str], flags: int = 0) -> re.Pattern[str] | None:
     ordered = sorted(set(names), key=len, reverse=True)
     body = "|".join(re.escape(name) for name in ordered)
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+
+
+class _Spans:
+    """Sorted, non-overlapping ``(start, end)`` spans; overlap queries by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end) - 1  # the last span starting before ``end``
+        return k >= 0 and self.ends[k] > start
 
 
 class ActorIndex:
@@ -89,9 +103,9 @@ class ActorIndex:
                 (m.start(), m.end(), self.exact[m.group(0)]) for m in self._cased.finditer(text)
             ]
         if self._lower is not None:
-            taken = [(a, b) for a, b, _ in found]
+            taken = _Spans([(a, b) for a, b, _ in found])
             for m in self._lower.finditer(text):
-                if not any(a < m.end() and m.start() < b for a, b in taken):
+                if not taken.overlaps(m.start(), m.end()):
                     found.append((m.start(), m.end(), self.folded[m.group(0).lower()]))
         return sorted(found)
 
@@ -132,22 +146,24 @@ class ActorIndex:
             key = (actor, text[start:end])
             counts[key] += 1
             first.setdefault(key, start)
-        taken = [(a, b) for a, b, _ in matches]
+        taken = _Spans([(a, b) for a, b, _ in matches])
+        # people linked to an actor through their role, found in one pass over the text
+        surfaces: dict[str, str] = {}
         for person in sorted(people.persons):
             if self.actor_of(person, None) is not None:
                 continue
             linked = self.actor_of(None, people.role(person))
             if linked is None:
                 continue
-            surname = person.split()[-1]
-            for m in re.finditer(
-                rf"(?<![\w])(?:{re.escape(person)}|{re.escape(surname)})(?![\w])", text
-            ):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                key = (linked, m.group(0))
-                counts[key] += 1
-                first.setdefault(key, m.start())
+            surfaces.setdefault(person, linked)
+            surfaces.setdefault(person.split()[-1], linked)
+        pattern = _pattern(list(surfaces))
+        for m in pattern.finditer(text) if pattern is not None else ():
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            key = (surfaces[m.group(0)], m.group(0))
+            counts[key] += 1
+            first.setdefault(key, m.start())
         rank = {actor: k for k, actor in enumerate(self.order)}
         ordered = sorted(counts, key=lambda key: (rank[key[0]], first[key]))
         return [Mention(actor, surface, counts[(actor, surface)]) for actor, surface in ordered]

@@ -160,30 +160,43 @@ def _block_lines(lines: list[str]) -> list[str]:
 def _join_wrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     current: list[str] = []
-    nonblank = [(k, line) for k, line in enumerate(lines)]
-    for k, (index, line) in enumerate(nonblank):
+    run = _Run()
+    for k, line in enumerate(lines):
         if not line:
             if current:
                 out.append(_join(current))
-                current = []
+                current, run = [], _Run()
             continue
         current.append(line)
-        following = nonblank[k + 1][1] if k + 1 < len(nonblank) else ""
-        if not following or not _continues(current, following, first=not out and index <= 1):
+        run.add(line)
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        if not following or not _continues(current, run, following, first=not out and k <= 1):
             out.append(_join(current))
-            current = []
+            current, run = [], _Run()
     if current:
         out.append(_join(current))
     return out
 
 
-def _continues(current: list[str], following: str, *, first: bool) -> bool:
+class _Run:
+    """Running counts over the lines of a paragraph being joined (kept as the lines come, so
+    that joining ``n`` lines costs ``O(n)``, not ``O(n^2)``)."""
+
+    def __init__(self) -> None:
+        self.open_parens = 0
+        self.words = 0
+
+    def add(self, line: str) -> None:
+        self.open_parens += line.count("(") - line.count(")")
+        self.words += len(line.split())
+
+
+def _continues(current: list[str], run: _Run, following: str, *, first: bool) -> bool:
     """Whether the paragraph in ``current`` goes on in the line ``following``."""
     line = current[-1]
     if _BULLET.match(following):
         return False
-    so_far = " ".join(current)
-    if so_far.count("(") > so_far.count(")"):
+    if run.open_parens > 0:
         return True
     if _TERMINAL.search(line):
         return False
@@ -194,17 +207,17 @@ def _continues(current: list[str], following: str, *, first: bool) -> bool:
         return True
     if first or _BULLET.match(current[0]):
         return False
-    return len(so_far.split()) > HEADING_WORDS
+    return run.words > HEADING_WORDS
 
 
 def _join(parts: list[str]) -> str:
-    out = parts[0]
+    pieces = [parts[0]]
     for part in parts[1:]:
-        if out.endswith("-") and out[-2:-1].isalpha() and part[:1].islower():
-            out += part
+        if pieces[-1].endswith("-") and pieces[-1][-2:-1].isalpha() and part[:1].islower():
+            pieces.append(part)
         else:
-            out += " " + part
-    return _SPACE_RUN.sub(" ", out).strip()
+            pieces.append(" " + part)
+    return _SPACE_RUN.sub(" ", "".join(pieces)).strip()
 
 
 def _is_headline(logical: list[str]) -> bool:

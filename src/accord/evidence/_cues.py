@@ -22,19 +22,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accord.evidence._lexicon import (
+    ADJUNCT_OPENERS,
+    AFFILIATION_LINKS,
+    ANONYMITY_PARTICIPLES,
+    ARTICLES,
+    AUXILIARIES,
+    BEFORE_WEEKDAY,
+    CLAUSE_OPENERS,
+    COMPLEMENT_LINKS,
     CUE_FORMS,
+    FORMS_OF_BE,
     FUNCTION_WORDS,
     INVERTIBLE_VERBS,
+    IRREGULAR_PASTS,
     MEDIA_NOUNS,
+    NOMINAL_LINKS,
+    NOT_SUBJECT_AFTER,
     PARTICLES,
+    PAST_PARTICIPLES,
     PHRASAL_CUES,
+    POSTMODIFIER_STARTS,
+    PRONOUNS,
+    QUOTING_VERBS,
+    ROLE_DETERMINERS,
     ROLE_HEADS,
     SKIPPABLE,
+    STRONG_CUES,
+    TIME_PHRASE_OPENERS,
     WEEKDAYS,
-    words,
 )
 from accord.evidence._names import (
-    PRONOUNS,
     SPEAKER_HEADS,
     Phrase,
     abbreviated_title,
@@ -49,38 +66,6 @@ from accord.evidence._tokens import Token
 
 __all__ = ["Cue", "find_cues", "main_subject"]
 
-_STRONG = words(
-    """
-    say tell write tweet warn explain argue insist declare announce stress emphasize emphasise
-    acknowledge admit concede suggest complain urge vow pledge predict recall reiterate confirm
-    deny describe assert affirm exclaim testify remark reply respond ask quip caution contend
-    allege retort
-    """
-)
-_PAST_IRREGULAR = words("said told wrote spoke went")
-_PREPOSITIONS = words(
-    """
-    in on at during after before while speaking asked in an interview amid despite
-    """
-)
-_LEADING = words(
-    """
-    in on at after before despite while when although as speaking asked earlier later meanwhile
-    however but and yet still also separately previously instead
-    """
-)
-_PARTICIPLES = words("seen written given shown known drawn taken sent made held")
-_POSTMODIFIER_STARTS = words("familiar close involved who with from at in of")
-_ARTICLES = words("a an the")
-_COMPLEMENT_LINKS = words("of for at in with from")
-#: Participles after an unnamed speaker that say why the name is withheld, not who speaks.
-_ANONYMITY = words("speaking talking requesting asking declining")
-_BE = words("is are was were been being be")
-_ROLE_DETERMINERS = words("a an the his her its their")
-_ROLE_LINKS = words("of for to at in")
-_AUXILIARIES = words("has had have was were is are will would could can may might")
-_NOT_SUBJECT_AFTER = words("from with to of for by about on in at into than")
-
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -91,10 +76,12 @@ class Cue:
     lemma: str
     source: Phrase | None
     inverted: bool = False
+    #: How the source was found (see :data:`accord.evidence._rules.SOURCE_RULES`).
+    rule: str = "subject"
 
 
 def _is_past(word: str) -> bool:
-    return word.endswith("ed") or word in _PAST_IRREGULAR
+    return word.endswith("ed") or word in IRREGULAR_PASTS
 
 
 def _near_quote(tokens: list[Token], k: int, lo: int, hi: int) -> bool:
@@ -113,7 +100,15 @@ def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
         if not token.is_word:
             continue
         if token.lower == "according" and k + 1 < hi and tokens[k + 1].lower == "to":
-            cues.append(Cue(k, k + 2, "according to", _according_source(text, tokens, k + 2, hi)))
+            cues.append(
+                Cue(
+                    k,
+                    k + 2,
+                    "according to",
+                    _according_source(text, tokens, k + 2, hi),
+                    rule="according-to",
+                )
+            )
             continue
         phrasal = PHRASAL_CUES.get(token.lower)
         if phrasal is not None and k + 1 < hi and tokens[k + 1].lower == phrasal[0]:
@@ -122,7 +117,7 @@ def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
                 # '"...," went on Lindqvist': inverted after the particle
                 after = right_phrase(text, tokens, k + 2, hi)
                 if after is not None and _clause_ends(tokens, after.stop, hi):
-                    cue = Cue(k, k + 2, phrasal[1], after, inverted=True)
+                    cue = Cue(k, k + 2, phrasal[1], after, inverted=True, rule="inverted")
             cues.append(cue)
             continue
         lemma = CUE_FORMS.get(token.lower)
@@ -135,7 +130,7 @@ def find_cues(text: str, tokens: list[Token], lo: int, hi: int) -> list[Cue]:
         ):
             continue  # "agreed to meet", "would not respond to ...": an act, not a statement
         if (
-            lemma not in _STRONG
+            lemma not in STRONG_CUES
             and not _is_past(token.lower)
             and not _near_quote(tokens, k, lo, hi)
             and not (lemma == "speak" and k + 1 < hi and tokens[k + 1].lower in ("to", "on"))
@@ -176,11 +171,7 @@ def _according_source(text: str, tokens: list[Token], i: int, hi: int) -> Phrase
         stop += 1
     if stop == i:
         return None
-    if (
-        stop - i > 3
-        and tokens[i].lower in ("a", "an", "the")
-        and tokens[i + 1].lower in MEDIA_NOUNS
-    ):
+    if stop - i > 3 and tokens[i].lower in ARTICLES and tokens[i + 1].lower in MEDIA_NOUNS:
         # "according to a statement from the foreign ministry": the ministry
         link = i + 2
         if tokens[link].lower in ("issued", "released", "published"):
@@ -202,10 +193,10 @@ def _participle(
     if k - 2 >= lo and tokens[k - 1].lower == "as":
         # "TASS quoted Sergei Lavrov as saying": the one quoted is the speaker
         for m in range(k - 2, max(lo, k - 10) - 1, -1):
-            if tokens[m].lower in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+            if tokens[m].lower in QUOTING_VERBS:
                 quoted = right_phrase(text, tokens, m + 1, k - 1)
                 if quoted is not None and quoted.stop == k - 1:
-                    return Cue(k, k + 1, lemma, quoted)
+                    return Cue(k, k + 1, lemma, quoted, rule="quoted-as-saying")
                 between = tokens[m + 1 : k - 1]
                 if (
                     between
@@ -214,15 +205,21 @@ def _participle(
                 ):
                     # "quoted an unnamed source in the ministry as saying"
                     name = " ".join(text[between[0].start : between[-1].end].split())
-                    return Cue(k, k + 1, lemma, Phrase(m + 1, k - 1, "nominal", name))
+                    return Cue(
+                        k,
+                        k + 1,
+                        lemma,
+                        Phrase(m + 1, k - 1, "nominal", name),
+                        rule="quoted-as-saying",
+                    )
                 break
     if k > lo and (tokens[k - 1].capitalised or tokens[k - 1].lower in PRONOUNS):
         before = left_phrase(text, tokens, k - 1, lo)
         if before is not None and (before.first == lo or tokens[before.first - 1].lower == "with"):
-            return Cue(k, k + 1, lemma, before)
+            return Cue(k, k + 1, lemma, before, rule="participle-subject")
     for cue in reversed(earlier):
         if cue.source is not None and cue.lemma != "according to":
-            return Cue(k, k + 1, lemma, cue.source)
+            return Cue(k, k + 1, lemma, cue.source, rule="participle-earlier-cue")
     source = main_subject(text, tokens, lo, k)
     if source is None and (k == lo or tokens[k - 1].text == ","):
         # "Later, speaking to CNN, the chief negotiator, Vladimir Orlinsky, struck ...": a
@@ -230,7 +227,7 @@ def _participle(
         source = main_subject(text, tokens, lo, hi)
         if source is not None and source.first < k:
             source = None
-    return Cue(k, k + 1, lemma, source)
+    return Cue(k, k + 1, lemma, source, rule="participle-clause-subject")
 
 
 def _finite(
@@ -264,12 +261,12 @@ def _finite(
             # "asked Maren Solheim of the Socialist Left": the name, past its affiliation
             end = _affiliation_end(tokens, source.stop, hi)
             if end > source.stop and _clause_ends(tokens, end, hi):
-                return Cue(k, stop, lemma, source, inverted=True)
+                return Cue(k, stop, lemma, source, inverted=True, rule="inverted")
         if source is not None and _clause_ends(tokens, source.stop, hi):
-            return Cue(k, stop, lemma, source, inverted=True)
+            return Cue(k, stop, lemma, source, inverted=True, rule="inverted")
     if (
         before is not None
-        and before.lower in _BE
+        and before.lower in FORMS_OF_BE
         and after is not None
         and after.lower == "by"
         and k + 2 < hi
@@ -277,7 +274,7 @@ def _finite(
         # "He was described by colleagues as "a pragmatist"": the agent speaks
         agent = agent_phrase(text, tokens, k + 2, hi)
         if agent is not None and agent.kind != "pronoun":
-            return Cue(k, stop, lemma, agent)
+            return Cue(k, stop, lemma, agent, rule="passive-agent")
     j = _skip_left(tokens, k - 1, lo)
     if j < lo:
         return Cue(k, stop, lemma, None)
@@ -291,7 +288,7 @@ def _finite(
         if source is not None:
             # "An Egyptian official involved in the mediation said": the speaker it modifies
             source = with_head_before(text, tokens, source, lo)
-    return Cue(k, stop, lemma, source)
+    return Cue(k, stop, lemma, source, rule="subject")
 
 
 def _apposed_name(text: str, tokens: list[Token], k: int, lo: int, hi: int) -> Phrase | None:
@@ -324,7 +321,7 @@ def _apposed_to_role(text: str, tokens: list[Token], role: Phrase, hi: int) -> P
     if not (_clause_ends(tokens, stop, hi) or tokens[stop].text == ","):
         return None
     first = role.first
-    while first < role.stop - 1 and tokens[first].lower in _ROLE_DETERMINERS:
+    while first < role.stop - 1 and tokens[first].lower in ROLE_DETERMINERS:
         first += 1
     title = " ".join(text[tokens[first].start : tokens[role.stop - 1].end].split())
     return Phrase(role.first, stop, "name", name.name, title)
@@ -333,7 +330,7 @@ def _apposed_to_role(text: str, tokens: list[Token], role: Phrase, hi: int) -> P
 def _affiliation_end(tokens: list[Token], k: int, hi: int) -> int:
     """``Henrike Dahl of the University of Iceland``: the end of an affiliation after a name
     ("of", "from" or "at" and a capitalised name), or ``k`` when there is none."""
-    if k + 1 >= hi or tokens[k].lower not in ("of", "from", "at"):
+    if k + 1 >= hi or tokens[k].lower not in AFFILIATION_LINKS:
         return k
     m = k + 1
     if tokens[m].lower == "the":
@@ -352,7 +349,7 @@ def _name_after_nominal(text: str, tokens: list[Token], e: int, lo: int, hi: int
     """``The head of the UN refugee agency, Marit Solberg, visited ...``: the name apposed to a
     nominal subject ending at token ``e``, after the nominal's prepositional post-modifier."""
     m = e + 1
-    if m < hi and tokens[m].lower in _ROLE_LINKS:
+    if m < hi and tokens[m].lower in NOMINAL_LINKS:
         while (
             m < hi
             and m - e <= 10
@@ -369,7 +366,7 @@ def _with_complement(text: str, tokens: list[Token], phrase: Phrase, lo: int, hi
     """``The office of Israel's prime minister said``, ``A spokesman for one of the companies
     declined``: a nominal subject with its prepositional complement, up to the verb."""
     k = phrase.stop
-    if k + 1 >= hi or tokens[k].lower not in _COMPLEMENT_LINKS:
+    if k + 1 >= hi or tokens[k].lower not in COMPLEMENT_LINKS:
         return phrase
     m = k + 1
     while (
@@ -408,10 +405,10 @@ def _with_postmodifier(text: str, tokens: list[Token], phrase: Phrase, hi: int) 
     of the clause, when that holds no verb of saying and at most eight words."""
     k = phrase.stop
     first = tokens[k].lower if k < hi else ""
-    if first in _ANONYMITY:
+    if first in ANONYMITY_PARTICIPLES:
         # "said a European diplomat speaking on condition of anonymity": the diplomat
         return phrase
-    if not (first.endswith(("ed", "ing")) or first in _POSTMODIFIER_STARTS):
+    if not (first.endswith(("ed", "ing")) or first in POSTMODIFIER_STARTS):
         return None
     while (
         k < hi and (tokens[k].is_word or tokens[k].kind in ("poss", "num")) and k - phrase.stop < 8
@@ -419,7 +416,7 @@ def _with_postmodifier(text: str, tokens: list[Token], phrase: Phrase, hi: int) 
         # a participle right after the noun modifies it, even a verb of saying: "one EU
         # diplomat briefed on the draft"
         participle = k == phrase.stop and first.endswith("ed")
-        if (tokens[k].lower in CUE_FORMS and not participle) or tokens[k].lower in _AUXILIARIES:
+        if (tokens[k].lower in CUE_FORMS and not participle) or tokens[k].lower in AUXILIARIES:
             return None
         k += 1
     if k == phrase.stop or (k < hi and tokens[k].is_word):
@@ -435,16 +432,10 @@ def _clause_ends(tokens: list[Token], k: int, hi: int) -> bool:
     token = tokens[k]
     if not token.is_word:
         return token.kind != "poss"
-    return token.lower in _ANONYMITY or token.lower in (
-        "on",
-        "in",
-        "at",
-        "during",
-        "late",
-        "early",
-        "earlier",
-        "last",
-        "who",
+    return (
+        token.lower in ANONYMITY_PARTICIPLES
+        or token.lower in TIME_PHRASE_OPENERS
+        or token.lower == "who"
     )
 
 
@@ -459,7 +450,7 @@ def _skip_left(tokens: list[Token], j: int, lo: int) -> int:
             continue
         if token.lower in WEEKDAYS and j - 1 >= lo:
             j -= 1
-            while j >= lo and tokens[j].lower in ("on", "late", "early", "earlier", "last"):
+            while j >= lo and tokens[j].lower in BEFORE_WEEKDAY:
                 j -= 1
             continue
         if token.text == ",":
@@ -488,13 +479,13 @@ def _skip_apposition(tokens: list[Token], j: int, lo: int) -> int:
         # "The president of the court, Judge Radomir Petkov, said": the apposed name speaks
         return j - 1
     if (
-        first in _PREPOSITIONS
+        first in ADJUNCT_OPENERS
         or first in ("a", "an", "the", "who", "which")
         or any(t.lower in ROLE_HEADS for t in segment)
         or (
             not segment[0].capitalised
             and (
-                first in _PARTICIPLES
+                first in PAST_PARTICIPLES
                 or (first.endswith(("ed", "ing")) and segment[0].kind == "word")
             )
         )
@@ -549,7 +540,7 @@ def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | N
         start < hi and tokens[start].text in {",", ":", "-", "–", "—"}
     ):
         start += 1
-    while start < hi and tokens[start].lower in _LEADING:
+    while start < hi and tokens[start].lower in CLAUSE_OPENERS:
         for k in range(start, min(hi, start + 14)):
             if tokens[k].text == ",":
                 start = k + 1
@@ -577,7 +568,7 @@ def main_subject(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | N
                 phrase = _name_after_nominal(text, tokens, e, start, hi) or _with_complement(
                     text, tokens, phrase, start, hi
                 )
-            follows_preposition = k > start and tokens[k - 1].lower in _NOT_SUBJECT_AFTER
+            follows_preposition = k > start and tokens[k - 1].lower in NOT_SUBJECT_AFTER
             possessor = e + 1 < hi and tokens[e + 1].kind == "poss"
             if phrase is not None and not follows_preposition and not possessor:
                 return phrase

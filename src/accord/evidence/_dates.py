@@ -105,27 +105,39 @@ def _mention(match: re.Match[str]) -> DateMention | None:
 
 
 def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
-    """The calendar date ``mention`` stands for, given the publication date (or None)."""
+    """The calendar date ``mention`` stands for, given the publication date (or None).
+
+    None also when the date would fall outside the calendar (a weekday before a publication
+    date of 0001-01-01)."""
     if mention.month is not None and mention.day is not None:
         if mention.year is not None:
             return _safe_date(mention.year, mention.month, mention.day)
         if published is None:
             return None
+        latest = _shift(published, 1) or published
         for year in (published.year, published.year - 1):
             date = _safe_date(year, mention.month, mention.day)
-            if date is not None and date <= published + dt.timedelta(days=1):
+            if date is not None and date <= latest:
                 return date
         return None
     if published is None:
         return None
     if mention.offset is not None:
-        return published - dt.timedelta(days=mention.offset)
+        return _shift(published, -mention.offset)
     if mention.weekday is not None:
         back = (published.weekday() - mention.weekday) % 7
         if mention.text.lower().startswith("last") and back == 0:
             back = 7
-        return published - dt.timedelta(days=back)
+        return _shift(published, -back)
     return None
+
+
+def _shift(date: dt.date, days: int) -> dt.date | None:
+    """``date`` moved by ``days``, or None past the ends of the calendar."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def parse_full_date(text: str) -> dt.date | None:

@@ -74,6 +74,8 @@ def extract(
             end=s.end,
             context=s.context,
             partial=s.partial,
+            rule=s.rule,
+            speaker_rule=s.speaker_rule,
         )
         for s in sorted(statements, key=lambda s: s.start)
     )

@@ -9,32 +9,24 @@ The configurations are those of the PARC corpus (Pareti 2016): "X said (that) CL
 from __future__ import annotations
 
 from accord.evidence._cues import Cue
-from accord.evidence._lexicon import CLAUSE_VERBS, FUNCTION_WORDS, SPEAKER_NOUNS, WEEKDAYS, words
+from accord.evidence._lexicon import (
+    ADJUNCT_PHRASE_ENDS,
+    ADJUNCT_STARTS,
+    ARTICLES,
+    BARE_CLAUSE_VERBS,
+    CLAUSE_ADVERBS,
+    CLAUSE_STARTS,
+    CLAUSE_VERBS,
+    DAY_PARTS,
+    NOT_CLAUSE_STARTS,
+    SPEAKER_NOUNS,
+    TIME_PHRASE_OPENERS,
+    WEEKDAYS,
+)
 from accord.evidence._names import apposition_after
 from accord.evidence._tokens import Token
 
 __all__ = ["before_subordinate", "only_adjuncts", "reported_clause", "skip_adjuncts", "skip_object"]
-
-_INDIRECT_STARTS = words("the a an his her its their this these those there it he she they we i")
-_BARE_CLAUSE_VERBS = words(
-    """
-    say tell add warn insist claim argue predict confirm admit estimate believe
-    """
-)
-_NOT_CLAUSE_STARTS = FUNCTION_WORDS - _INDIRECT_STARTS | words(
-    """
-    nothing goodbye so yes no hello something anything
-    """
-)
-#: Words that end a time or channel phrase: function words other than determiners, pronouns.
-_PHRASE_ENDS = FUNCTION_WORDS - words("a an the his her their its on") | words(
-    "it he she they we i you"
-)
-_DAY_PARTS = words("morning afternoon evening night")
-_ADVERBS = words(
-    "yesterday today tonight again also repeatedly however though nevertheless instead too"
-)
-_ADJUNCT_STARTS = words("amid despite while whereas which who as after before following citing")
 
 
 def reported_clause(
@@ -75,14 +67,14 @@ def reported_clause(
     k = skip_adjuncts(tokens, k, end)
     if k < end and tokens[k].lower == "that":
         return _clause_span(text, tokens, k + 1, end)
-    if k >= end or cue.lemma not in _BARE_CLAUSE_VERBS:
+    if k >= end or cue.lemma not in BARE_CLAUSE_VERBS:
         return None
     token = tokens[k]
-    starts_clause = token.lower in _INDIRECT_STARTS or token.capitalised or token.kind == "num"
+    starts_clause = token.lower in CLAUSE_STARTS or token.capitalised or token.kind == "num"
     if cue.lemma in ("say", "tell"):
         starts_clause = starts_clause or (
             token.is_word
-            and token.lower not in _NOT_CLAUSE_STARTS
+            and token.lower not in NOT_CLAUSE_STARTS
             and not token.lower.endswith("ly")
         )
     if not starts_clause:
@@ -96,7 +88,7 @@ def before_subordinate(tokens: list[Token], k: int, end: int) -> int:
     """``..., the mission said on Sunday, although it recorded ...``: where the tail starts."""
     for m in range(k, end - 1):
         if tokens[m].text == "," and (
-            tokens[m + 1].lower in _ADJUNCT_STARTS
+            tokens[m + 1].lower in ADJUNCT_STARTS
             or tokens[m + 1].lower in ("although", "but", "though", "adding", "saying")
         ):
             return m
@@ -111,17 +103,14 @@ def skip_adjuncts(tokens: list[Token], k: int, end: int) -> int:
     """Skip time and channel phrases: "on Saturday", "in a statement", "on CNN", "late on"."""
     while k < end:
         lower = tokens[k].lower
-        if (
-            lower in ("on", "in", "at", "during", "late", "early", "earlier", "last", "to")
-            and k + 1 < end
-        ):
+        if (lower in TIME_PHRASE_OPENERS or lower == "to") and k + 1 < end:
             j = k + 1
             while j < end and j - k <= 5 and tokens[j].is_word and tokens[j].lower != "that":
-                if tokens[j].lower in _PHRASE_ENDS:
+                if tokens[j].lower in ADJUNCT_PHRASE_ENDS:
                     break
                 j += 1
                 if tokens[j - 1].lower in WEEKDAYS and not (
-                    j < end and tokens[j].lower in _DAY_PARTS
+                    j < end and tokens[j].lower in DAY_PARTS
                 ):
                     break  # "on Monday it had ...": the day ends the phrase
             if j == k + 1:
@@ -131,7 +120,7 @@ def skip_adjuncts(tokens: list[Token], k: int, end: int) -> int:
         if tokens[k].text == ",":
             k += 1
             continue
-        if lower in _ADVERBS:
+        if lower in CLAUSE_ADVERBS:
             k += 1
             continue
         return k
@@ -149,7 +138,7 @@ def skip_object(tokens: list[Token], k: int, end: int) -> int:
             or (tokens[j].kind == "quote" and j > k)
         )
     ):
-        if tokens[j].lower in ("the", "a", "an") or tokens[j].capitalised or j == k:
+        if tokens[j].lower in ARTICLES or tokens[j].capitalised or j == k:
             j += 1
             continue
         break
@@ -160,7 +149,7 @@ def _clause_span(text: str, tokens: list[Token], first: int, stop: int) -> tuple
     """The clause from token ``first`` to ``stop``, without a trailing writer's adjunct."""
     for k in range(first + 1, stop - 1):
         if tokens[k].text == "," and (
-            tokens[k + 1].lower.endswith("ing") or tokens[k + 1].lower in _ADJUNCT_STARTS
+            tokens[k + 1].lower.endswith("ing") or tokens[k + 1].lower in ADJUNCT_STARTS
         ):
             stop = k
             break

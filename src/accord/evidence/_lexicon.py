@@ -20,28 +20,89 @@ def words(text: str) -> frozenset[str]:
 
 __all__ = [
     "ABBREVIATIONS",
+    "ADDRESSING_WORDS",
+    "ADJUNCT_OPENERS",
+    "ADJUNCT_PHRASE_ENDS",
+    "ADJUNCT_STARTS",
+    "AFFILIATION_LINKS",
+    "ANONYMITY_PARTICIPLES",
+    "APPOSITION_LEADING_WORDS",
+    "APPROXIMATE_QUALIFIERS",
+    "ARTICLES",
+    "AUXILIARIES",
+    "BARE_CLAUSE_VERBS",
+    "BEFORE_WEEKDAY",
+    "CHANNEL_ADJECTIVES",
+    "CLAUSE_ADVERBS",
+    "CLAUSE_OPENERS",
+    "CLAUSE_STARTS",
     "CLAUSE_VERBS",
+    "COMPLEMENT_LINKS",
     "CUE_FORMS",
+    "CURRENCY_SIGNS",
+    "CURRENCY_WORDS",
+    "DAY_PARTS",
     "DEMONYMS",
     "FEMALE_WORDS",
+    "FORMS_OF_BE",
     "FUNCTION_WORDS",
+    "HIGH_QUALIFIERS",
     "HONORIFICS",
     "INVERTIBLE_VERBS",
+    "IRREGULAR_PASTS",
+    "LOWER_CASE_MEDIA",
+    "LOW_QUALIFIERS",
     "MALE_WORDS",
     "MEDIA_NOUNS",
+    "MEDIA_WORDS",
     "MONTHS",
+    "NAME_DETERMINERS",
+    "NAMING_VERBS",
     "NAMING_WORDS",
+    "NOMINAL_LINKS",
     "NON_PERSON_FIRST",
     "NON_PERSON_WORDS",
+    "NOT_CLAUSE_STARTS",
+    "NOT_SUBJECT_AFTER",
+    "NUMBERED_NOUNS",
+    "NUMBER_DETERMINERS",
+    "NUMBER_WORDS",
+    "ORGANISATION_LINKS",
+    "ORGANISATION_NOUNS",
     "OUTLETS",
     "PARTICLES",
+    "PAST_PARTICIPLES",
+    "PERSON_NOUNS",
     "PHRASAL_CUES",
+    "PLACE_LINKS",
+    "PLACE_WORDS",
+    "POSSESSIVE_PRONOUNS",
+    "POSTMODIFIER_LINKS",
+    "POSTMODIFIER_STARTS",
+    "POSTMODIFYING_ADJECTIVES",
+    "PROGRAMME_NOUNS",
+    "PRONOUNS",
+    "PUBLISHING_WORDS",
+    "QUANTIFIERS",
+    "QUOTING_VERBS",
+    "RANKS",
+    "ROLE_DETERMINERS",
     "ROLE_HEADS",
+    "ROLE_LINKS",
     "ROLE_MODIFIERS",
+    "SCALES",
     "SENTENCE_WORDS",
     "SKIPPABLE",
+    "SPEAKER_DETERMINERS",
     "SPEAKER_NOUNS",
+    "STRONG_CUES",
+    "TENS",
+    "TIME_PHRASE_OPENERS",
+    "TIME_UNITS",
+    "UNIT_STOP_WORDS",
+    "VAGUE_QUANTITIES",
     "WEEKDAYS",
+    "WORK_NOUNS",
     "cue_lemma",
     "words",
 ]
@@ -433,3 +494,335 @@ NAMING_WORDS = words(
     so-called called dubbed named titled entitled nicknamed known headlined codenamed
     """
 )
+
+# --------------------------------------------------------------------------------------------
+# Cues and their speakers (accord.evidence._cues)
+
+#: Reporting verbs that are cues in every form (others only in the past or next to a quotation).
+STRONG_CUES = words(
+    """
+    say tell write tweet warn explain argue insist declare announce stress emphasize emphasise
+    acknowledge admit concede suggest complain urge vow pledge predict recall reiterate confirm
+    deny describe assert affirm exclaim testify remark reply respond ask quip caution contend
+    allege retort
+    """
+)
+#: Irregular past forms of reporting verbs.
+IRREGULAR_PASTS = words("said told wrote spoke went")
+#: Words that open a time or channel phrase between commas: "Zelensky, *in* a video, said".
+ADJUNCT_OPENERS = words(
+    """
+    in on at during after before while speaking asked in an interview amid despite
+    """
+)
+#: Words that open a sentence before its subject, skipped when looking for the subject.
+CLAUSE_OPENERS = words(
+    """
+    in on at after before despite while when although as speaking asked earlier later meanwhile
+    however but and yet still also separately previously instead
+    """
+)
+#: Irregular participles that open a participle clause: "a letter *seen* by Reuters".
+PAST_PARTICIPLES = words("seen written given shown known drawn taken sent made held")
+#: Words that open what follows an inverted nominal speaker: "said one official *involved*".
+POSTMODIFIER_STARTS = words("familiar close involved who with from at in of")
+#: The articles.
+ARTICLES = words("a an the")
+#: Prepositions of a nominal subject's complement: "The office *of* ...".
+COMPLEMENT_LINKS = words("of for at in with from")
+#: Participles after an unnamed speaker that say why the name is withheld, not who speaks.
+ANONYMITY_PARTICIPLES = words("speaking talking requesting asking declining")
+#: The forms of *be* (a passive verb of saying: "was described by").
+FORMS_OF_BE = words("is are was were been being be")
+#: Determiners dropped from the front of a role.
+ROLE_DETERMINERS = words("a an the his her its their")
+#: Prepositions after a nominal subject before an apposed name: "The head *of* the agency, X,".
+NOMINAL_LINKS = words("of for to at in")
+#: Auxiliaries: a verb of saying after one of these is no post-modifier of a speaker.
+AUXILIARIES = words("has had have was were is are will would could can may might")
+#: Prepositions after which a phrase is an object, never the subject.
+NOT_SUBJECT_AFTER = words("from with to of for by about on in at into than")
+
+# --------------------------------------------------------------------------------------------
+# Reported speech (accord.evidence._indirect)
+
+#: Words that open a reported clause without "that": "X said *the* talks ...".
+CLAUSE_STARTS = words("the a an his her its their this these those there it he she they we i")
+#: Verbs that report a clause without "that": "X said the talks had failed".
+BARE_CLAUSE_VERBS = words(
+    """
+    say tell add warn insist claim argue predict confirm admit estimate believe
+    """
+)
+#: Words that do not open a reported clause after a verb of saying.
+NOT_CLAUSE_STARTS = FUNCTION_WORDS - CLAUSE_STARTS | words(
+    """
+    nothing goodbye so yes no hello something anything
+    """
+)
+#: Words that end a time or channel phrase: function words other than determiners, pronouns.
+ADJUNCT_PHRASE_ENDS = FUNCTION_WORDS - words("a an the his her their its on") | words(
+    "it he she they we i you"
+)
+#: Parts of a day after a weekday: "on Monday *evening*".
+DAY_PARTS = words("morning afternoon evening night")
+#: Adverbs between a verb of saying and its clause.
+CLAUSE_ADVERBS = words(
+    "yesterday today tonight again also repeatedly however though nevertheless instead too"
+)
+#: Words after a comma that open a writer's comment, cut from a reported clause.
+ADJUNCT_STARTS = words("amid despite while whereas which who as after before following citing")
+
+# --------------------------------------------------------------------------------------------
+# Media (accord.evidence._media)
+
+#: Words that make a capitalised name an outlet: "Anadolu *Agency*", "Kyiv *Post*".
+MEDIA_WORDS = words(
+    """
+    news tv television radio times post journal channel network broadcasting press gazette
+    herald telegraph tribune daily weekly magazine agency
+    """
+)
+#: Words before "on OUTLET" that make it the medium anywhere in the clause: "posted a video
+#: on Telegram", "in a message posted on Telegram".
+PUBLISHING_WORDS = MEDIA_NOUNS | words("posted published released broadcast shared aired uploaded")
+#: Nouns before a quoted programme title: 'the *programme* "Meet the Press"'.
+PROGRAMME_NOUNS = words("programme program show podcast newspaper magazine broadcast")
+#: Words before "to"/"with" an outlet: "*speaking* to state television".
+ADDRESSING_WORDS = words("speaking talking spoke talked remarks comments interview")
+#: Channels written in lower case.
+LOWER_CASE_MEDIA = (
+    "state television",
+    "state TV",
+    "state media",
+    "state radio",
+    "national television",
+    "national TV",
+    "public television",
+    "public radio",
+    "local television",
+    "local media",
+    "social media",
+    "television",
+    "radio",
+)
+#: Adjectives inside a generic channel: "in a *televised* address".
+CHANNEL_ADJECTIVES = words(
+    """
+    video televised nightly evening daily written joint brief short lengthy exclusive recorded
+    radio tv television press news weekly social media phone telephone
+    """
+)
+
+# --------------------------------------------------------------------------------------------
+# Speaker phrases (accord.evidence._names)
+
+#: Pronoun -> what it can refer to: a man, a woman, a group, an organisation.
+PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n"}
+#: Determiners that open a nominal speaker.
+SPEAKER_DETERMINERS = words("a an the some two three several many his her its their one")
+#: Prepositions inside a role: "special envoy *to* the president".
+ROLE_LINKS = words("to of for at")
+#: Quantifiers of a partitive speaker: "*one* of the officials".
+QUANTIFIERS = words("one two three four some several many most another each either neither")
+#: Links inside an organisation's name: "Ministry *of* Foreign Affairs".
+ORGANISATION_LINKS = words("of for and on the to")
+#: Prepositions between a speaker noun and its complement: "Residents *in* Kherson".
+PLACE_LINKS = words("in of for to with from at near outside inside across around")
+#: Organisation words that also end the names of places ("Red Sea"), not of organisations.
+PLACE_WORDS = words(
+    """
+    arabia states kingdom republic federation street square sea ocean river region oblast
+    province city county island islands peninsula mountains hills east west north south
+    europe america africa asia
+    """
+)
+#: Adjectives that open a post-modifier of a speaker: "two people *familiar* with the talks".
+POSTMODIFYING_ADJECTIVES = words("familiar close loyal opposed privy")
+#: Military ranks: part of the form of address, not the role.
+RANKS = words("general colonel admiral captain lieutenant major sergeant marshal commander")
+
+# --------------------------------------------------------------------------------------------
+# Unnamed speakers (accord.evidence._nominals)
+
+#: Heads of unnamed speakers that are one person (besides the role words).
+PERSON_NOUNS = words(
+    """
+    source person man woman resident witness doctor nurse teacher student farmer worker
+    driver pilot villager refugee survivor volunteer mother father neighbour neighbor
+    eyewitness insider ally colleague friend employee owner supporter opponent
+    """
+)
+ORGANISATION_NOUNS = words(
+    """
+    organisation organization group agency ministry company committee alliance bloc body union
+    council commission office government administration movement party embassy
+    firm carmaker automaker chipmaker drugmaker lender bank insurer retailer airline carrier
+    broadcaster regulator watchdog manufacturer conglomerate operator federation association
+    statement readout communique communiqué
+    """
+)
+#: Words that end the head of a nominal speaker: "a person *familiar* with".
+POSTMODIFIER_LINKS = words("of for in with at from to on near who familiar close")
+
+# --------------------------------------------------------------------------------------------
+# Numbers (accord.evidence._numbers)
+
+#: Number words below twenty.
+NUMBER_WORDS = {
+    w: k
+    for k, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+#: Tens as words.
+TENS = {
+    w: 10 * (k + 2)
+    for k, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+#: Scale words and abbreviations: "1.2 *million*", "$3*bn*".
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "bn": 1_000_000_000,
+    "mn": 1_000_000,
+    "m": 1_000_000,
+    "k": 1_000,
+    "tn": 1_000_000_000_000,
+}
+#: Vague quantities -> the smallest number they can mean: "*thousands* of".
+VAGUE_QUANTITIES = {
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "millions": 2_000_000,
+    "billions": 2_000_000_000,
+}
+#: Qualifiers that give a low bound.
+LOW_QUALIFIERS = (
+    "more than",
+    "at least",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "just over",
+    "well over",
+    "over",
+    "above",
+)
+#: Qualifiers that give a high bound.
+HIGH_QUALIFIERS = (
+    "less than",
+    "fewer than",
+    "up to",
+    "at most",
+    "no more than",
+    "as many as",
+    "as much as",
+    "just under",
+    "nearly",
+    "almost",
+    "under",
+    "below",
+)
+#: Qualifiers of an approximate number (no bound).
+APPROXIMATE_QUALIFIERS = (
+    "an estimated",
+    "approximately",
+    "roughly",
+    "around",
+    "about",
+    "some",
+    "close to",
+    "estimated",
+)
+#: Currency signs -> ISO codes.
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH"}
+#: Currency words -> ISO codes.
+CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "hryvnias": "UAH",
+    "yuan": "CNY",
+}
+#: Units of time (given in the plural).
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+#: Nouns whose number is part of a name: "Article 5".
+NUMBERED_NOUNS = words(
+    """
+    article resolution chapter section flight phase round protocol no number item point
+    paragraph annex
+    """
+)
+#: Determiners before a number word that make it no claim: "the two sides".
+NUMBER_DETERMINERS = words("the these those its their his her our all both my your")
+#: Words that end the unit after a number.
+UNIT_STOP_WORDS = FUNCTION_WORDS | words("said says were are was is have has had")
+
+# --------------------------------------------------------------------------------------------
+# Quoted names and titles (accord.evidence._quotes)
+
+#: Nouns before a capitalised quotation that make it a title: 'the programme "Meet the Press"'.
+WORK_NOUNS = words(
+    """
+    programme program show series book film movie documentary song album newspaper magazine
+    podcast column report article headline slogan motto hashtag operation plan campaign
+    initiative doctrine exercise channel station memoir novel essay biography play poem
+    """
+)
+#: Possessive pronouns -> the pronoun that stands for the possessor.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+#: Verbs that give something a name: with a quotation as their complement, it is a name.
+NAMING_VERBS = words("call calls calling dub dubs dubbing nickname nicknames brand brands")
+#: Determiners between a verb of naming and the quoted name.
+NAME_DETERMINERS = words("the a an its their his her itself themselves himself herself")
+
+# --------------------------------------------------------------------------------------------
+# Roles and appositions (accord.evidence._titles)
+
+#: Words at the start of an apposition that are not part of the role.
+APPOSITION_LEADING_WORDS = words("and but however meanwhile also")
+
+# --------------------------------------------------------------------------------------------
+# Shared by several rules
+
+#: Words that open a time phrase after a verb or speaker: "said *on* Sunday", "*late* Monday".
+TIME_PHRASE_OPENERS = words("on in at during late early earlier last")
+#: Words right before a weekday that belong to its time phrase: "*late* Monday".
+BEFORE_WEEKDAY = words("on late early earlier last")
+#: Verbs that introduce the one quoted: "TASS *quoted* Lavrov as saying".
+QUOTING_VERBS = words("quoted quotes quoting cited cites citing")
+#: Links from a person's name to an affiliation: "Maren Solheim *of* the Socialist Left".
+AFFILIATION_LINKS = words("of from at")

@@ -13,43 +13,22 @@ Rules, in order of precedence, over the frame tokens around a reporting verb:
 
 from __future__ import annotations
 
-from accord.evidence._lexicon import MEDIA_NOUNS, MONTHS, OUTLETS, WEEKDAYS, words
+from accord.evidence._lexicon import (
+    ADDRESSING_WORDS,
+    ARTICLES,
+    CHANNEL_ADJECTIVES,
+    LOWER_CASE_MEDIA,
+    MEDIA_NOUNS,
+    MEDIA_WORDS,
+    MONTHS,
+    OUTLETS,
+    PROGRAMME_NOUNS,
+    PUBLISHING_WORDS,
+    WEEKDAYS,
+)
 from accord.evidence._tokens import Token
 
 __all__ = ["find_medium", "is_outlet"]
-
-_MEDIA_WORDS = words(
-    """
-    news tv television radio times post journal channel network broadcasting press gazette
-    herald telegraph tribune daily weekly magazine agency
-    """
-)
-#: Words before "on OUTLET" that make it the medium anywhere in the clause: "posted a video
-#: on Telegram", "in a message posted on Telegram".
-_PUBLISHED = MEDIA_NOUNS | words("posted published released broadcast shared aired uploaded")
-_PROGRAMMES = words("programme program show podcast newspaper magazine broadcast")
-_ADDRESSING = words("speaking talking spoke talked remarks comments interview")
-_LOWER_MEDIA = (
-    "state television",
-    "state TV",
-    "state media",
-    "state radio",
-    "national television",
-    "national TV",
-    "public television",
-    "public radio",
-    "local television",
-    "local media",
-    "social media",
-    "television",
-    "radio",
-)
-_GENERIC_ADJ = words(
-    """
-    video televised nightly evening daily written joint brief short lengthy exclusive recorded
-    radio tv television press news weekly social media phone telephone
-    """
-)
 
 
 def _outlet_run(text: str, tokens: list[Token], k: int, hi: int) -> tuple[str, int] | None:
@@ -67,7 +46,7 @@ def _outlet_run(text: str, tokens: list[Token], k: int, hi: int) -> tuple[str, i
         k += 1
     if k == first:
         return None
-    while k < hi and tokens[k].lower in _MEDIA_WORDS:
+    while k < hi and tokens[k].lower in MEDIA_WORDS:
         k += 1
     stop = k
     if k + 1 < hi and tokens[k].kind == "poss" and tokens[k + 1].kind == "quote":
@@ -83,14 +62,14 @@ def _programme(tokens: list[Token], k: int, hi: int) -> tuple[str, int] | None:
     """'told the programme "Meet the Press"': the title of the programme."""
     if k < hi and tokens[k].lower in ("the", "his", "her", "their", "its"):
         k += 1
-    if k + 1 < hi and tokens[k].lower in _PROGRAMMES and tokens[k + 1].kind == "quote":
+    if k + 1 < hi and tokens[k].lower in PROGRAMME_NOUNS and tokens[k + 1].kind == "quote":
         return tokens[k + 1].text[1:-1].strip().rstrip(".,"), k + 2
     return None
 
 
 def _media_phrase(tokens: list[Token], k: int, hi: int) -> tuple[str, int] | None:
     """A channel in lower case: "state television", "national TV", "public radio"."""
-    for phrase in _LOWER_MEDIA:
+    for phrase in LOWER_CASE_MEDIA:
         words = phrase.split()
         if [t.lower for t in tokens[k : k + len(words)]] == [w.lower() for w in words]:
             return phrase, k + len(words)
@@ -105,7 +84,7 @@ def is_outlet(name: str, *, acronyms: bool = False) -> bool:
         return False
     if name in OUTLETS or words[0].rstrip("'’s") in OUTLETS:
         return True
-    if any(w.lower() in _MEDIA_WORDS for w in words):
+    if any(w.lower() in MEDIA_WORDS for w in words):
         return True
     return acronyms and len(words) == 1 and 2 <= len(name) <= 6 and name.isupper()
 
@@ -119,10 +98,10 @@ def _channel_object(tokens: list[Token], k: int, hi: int) -> str | None:
     or "on" and an article."""
     if tokens[k].lower not in ("told", "addressed", "on") or k + 2 >= hi:
         return None
-    if tokens[k + 1].lower not in ("a", "an", "the"):
+    if tokens[k + 1].lower not in ARTICLES:
         return None
     j = k + 2
-    while j < hi and tokens[j].lower in _GENERIC_ADJ:
+    while j < hi and tokens[j].lower in CHANNEL_ADJECTIVES:
         j += 1
     if j >= hi or (j == k + 2 and tokens[j].lower not in ("briefing", "rally", "conference")):
         return None
@@ -148,7 +127,7 @@ def find_medium(text: str, tokens: list[Token], lo: int, hi: int, cue: int) -> s
             if tokens[j].lower in ("a", "an", "the", "his", "her", "their", "its"):
                 j += 1
             adjectives = j
-            while j < hi and tokens[j].lower in _GENERIC_ADJ:
+            while j < hi and tokens[j].lower in CHANNEL_ADJECTIVES:
                 j += 1
             if j < hi and (tokens[j].lower in MEDIA_NOUNS or tokens[j].lower == "remarks"):
                 noun = tokens[j].lower
@@ -162,19 +141,19 @@ def find_medium(text: str, tokens: list[Token], lo: int, hi: int, cue: int) -> s
                 if generic is None:
                     generic = phrase if noun != "conference" else noun
         elif k + 1 < hi and (
-            (lower in ("to", "with") and k > lo and tokens[k - 1].lower in _ADDRESSING)
+            (lower in ("to", "with") and k > lo and tokens[k - 1].lower in ADDRESSING_WORDS)
             or (lower == "told" and abs(k - cue) <= 1)
         ):
             programme = _programme(tokens, k + 1, hi)
             if programme is not None:
                 return programme[0]
             outlet = _outlet_run(text, tokens, k + 1, hi) or _media_phrase(tokens, k + 1, hi)
-            if outlet is not None and (_is_outlet(outlet[0]) or outlet[0] in _LOWER_MEDIA):
+            if outlet is not None and (_is_outlet(outlet[0]) or outlet[0] in LOWER_CASE_MEDIA):
                 return outlet[0]
         elif (
             lower == "on"
             and k + 1 < hi
-            and (0 < k - cue <= 2 or (k > lo and tokens[k - 1].lower in _PUBLISHED))
+            and (0 < k - cue <= 2 or (k > lo and tokens[k - 1].lower in PUBLISHING_WORDS))
         ):
             outlet = _outlet_run(text, tokens, k + 1, hi) or _media_phrase(tokens, k + 1, hi)
             if outlet is not None:

@@ -19,14 +19,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accord.evidence._lexicon import (
+    AFFILIATION_LINKS,
     CUE_FORMS,
     FUNCTION_WORDS,
     NON_PERSON_WORDS,
+    ORGANISATION_LINKS,
     PARTICLES,
+    PLACE_LINKS,
+    PLACE_WORDS,
+    POSTMODIFYING_ADJECTIVES,
+    PRONOUNS,
+    QUANTIFIERS,
+    RANKS,
     ROLE_HEADS,
+    ROLE_LINKS,
     SENTENCE_WORDS,
+    SPEAKER_DETERMINERS,
     SPEAKER_NOUNS,
-    words,
 )
 from accord.evidence._titles import (
     People,
@@ -64,25 +73,6 @@ __all__ = [
     "role_head",
     "with_head_before",
 ]
-
-#: Pronoun -> what it can refer to: a man, a woman, a group, an organisation.
-PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n"}
-_DETERMINERS = words("a an the some two three several many his her its their one")
-_ROLE_LINKS = words("to of for at")
-_QUANTIFIERS = words("one two three four some several many most another each either neither")
-_ORG_LINKS = words("of for and on the to")
-_PLACE_LINKS = words("in of for to with from at near outside inside across around")
-#: Organisation words that also end the names of places ("Red Sea"), not of organisations.
-_PLACE_WORDS = words(
-    """
-    arabia states kingdom republic federation street square sea ocean river region oblast
-    province city county island islands peninsula mountains hills east west north south
-    europe america africa asia
-    """
-)
-#: Adjectives that open a post-modifier of a speaker: "two people *familiar* with the talks".
-_POSTMODIFYING_ADJECTIVES = words("familiar close loyal opposed privy")
-_RANKS = words("general colonel admiral captain lieutenant major sergeant marshal commander")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +131,7 @@ def left_phrase(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | Non
         role_span = trim_role(tokens, role_start(tokens, a, lo), a)
         if role_span is not None and role_span[1] == a:
             title = span_text(text, tokens, *role_span)
-            if a - role_span[0] == 1 and tokens[role_span[0]].lower in _RANKS:
+            if a - role_span[0] == 1 and tokens[role_span[0]].lower in RANKS:
                 # "Sudan's army chief, General Osman Idris": the rank is part of the name's
                 # form of address; the apposed role before it says more.
                 title = role_before_apposition(text, tokens, role_span[0], lo) or title
@@ -186,7 +176,7 @@ def left_phrase(text: str, tokens: list[Token], j: int, lo: int) -> Phrase | Non
         a = j
         while a > lo and j - a < 6:
             before = tokens[a - 1]
-            if before.lower in _DETERMINERS:
+            if before.lower in SPEAKER_DETERMINERS:
                 a -= 1
                 break
             if before.kind == "poss" or before.capitalised or before.kind == "num":
@@ -218,9 +208,9 @@ def _organisation_start(tokens: list[Token], j: int, lo: int) -> int | None:
             a -= 1
             continue
         if (
-            before.lower in _ORG_LINKS
+            before.lower in ORGANISATION_LINKS
             and a - 2 >= lo
-            and (tokens[a - 2].capitalised or tokens[a - 2].lower in _ORG_LINKS)
+            and (tokens[a - 2].capitalised or tokens[a - 2].lower in ORGANISATION_LINKS)
         ):
             a -= 1
             continue
@@ -229,7 +219,7 @@ def _organisation_start(tokens: list[Token], j: int, lo: int) -> int | None:
         a += 1
     if a == j and tokens[j].lower not in NON_PERSON_WORDS:
         return None
-    ends = tokens[j].lower in NON_PERSON_WORDS and tokens[j].lower not in _PLACE_WORDS
+    ends = tokens[j].lower in NON_PERSON_WORDS and tokens[j].lower not in PLACE_WORDS
     opens = tokens[a].lower in NON_PERSON_WORDS and tokens[a + 1].lower in ("of", "for")
     if a < j and (ends or opens) and not any(role_head(tokens[m].lower) for m in range(a, j + 1)):
         return a
@@ -242,7 +232,7 @@ def with_head_before(text: str, tokens: list[Token], phrase: Phrase, lo: int) ->
     heads the phrase - directly, or through a participle clause when the phrase opens the clause.
     """
     a = phrase.first
-    if a - 2 < lo or tokens[a - 1].lower not in _PLACE_LINKS:
+    if a - 2 < lo or tokens[a - 1].lower not in PLACE_LINKS:
         return phrase
     for h in range(a - 2, max(lo, a - 8) - 1, -1):
         token = tokens[h]
@@ -273,14 +263,14 @@ def _particles_then_name(tokens: list[Token], k: int, hi: int) -> bool:
 
 def _partitive(tokens: list[Token], k: int, lo: int) -> bool:
     """Token ``k`` follows "one of", "some of", "two of": a part of a group is speaking."""
-    return k - 2 >= lo and tokens[k - 1].lower == "of" and tokens[k - 2].lower in _QUANTIFIERS
+    return k - 2 >= lo and tokens[k - 1].lower == "of" and tokens[k - 2].lower in QUANTIFIERS
 
 
 def _postmodifies(token: Token) -> bool:
     lower = token.lower
     return (
-        lower in _PLACE_LINKS
-        or lower in _POSTMODIFYING_ADJECTIVES
+        lower in PLACE_LINKS
+        or lower in POSTMODIFYING_ADJECTIVES
         or (token.kind == "word" and not token.capitalised and lower.endswith(("ing", "ed")))
     )
 
@@ -292,7 +282,7 @@ def agent_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
         return named
     k = i
     while k < hi and k - i < 5 and tokens[k].kind == "word" and not tokens[k].capitalised:
-        if tokens[k].lower in FUNCTION_WORDS - _DETERMINERS:
+        if tokens[k].lower in FUNCTION_WORDS - SPEAKER_DETERMINERS:
             break
         k += 1
     if k > i and tokens[k - 1].lower in SPEAKER_HEADS:
@@ -307,9 +297,9 @@ def right_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
     token = tokens[i]
     if token.lower in PRONOUNS and token.lower != "it":
         return Phrase(i, i + 1, "pronoun", token.lower)
-    if token.lower in _QUANTIFIERS and i + 2 < hi and tokens[i + 1].lower == "of":
+    if token.lower in QUANTIFIERS and i + 2 < hi and tokens[i + 1].lower == "of":
         return _partitive_after(text, tokens, i, hi)
-    k = i + 1 if token.lower in _DETERMINERS else i
+    k = i + 1 if token.lower in SPEAKER_DETERMINERS else i
     first_content = k
     while k < hi and (
         role_token(tokens[k])
@@ -318,7 +308,7 @@ def right_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
         or (tokens[k].lower in PARTICLES and _particles_then_name(tokens, k, hi))
         or (abbreviated_title(tokens, k) and k + 1 < hi and tokens[k + 1].capitalised)
         or (
-            tokens[k].lower in _ROLE_LINKS | {"the"}
+            tokens[k].lower in ROLE_LINKS | {"the"}
             and k + 1 < hi
             and (tokens[k + 1].capitalised or tokens[k + 1].lower == "the")
             and k > first_content
@@ -332,7 +322,7 @@ def right_phrase(text: str, tokens: list[Token], i: int, hi: int) -> Phrase | No
     e = first_content
     while e < stop and name_token(tokens[e]):
         e += 1
-    if e - first_content >= 2 and e < stop and tokens[e].lower in ("of", "from", "at"):
+    if e - first_content >= 2 and e < stop and tokens[e].lower in AFFILIATION_LINKS:
         # "Maren Solheim of the Socialist Left": the person, not the affiliation after it
         return Phrase(i, e, "name", span_text(text, tokens, first_content, e))
     a = stop
@@ -364,7 +354,7 @@ def _partitive_after(text: str, tokens: list[Token], i: int, hi: int) -> Phrase 
     m = i + 2
     if tokens[m].lower in ("them", "those"):
         return Phrase(i, m + 1, "nominal", span_text(text, tokens, i, m + 1))
-    if tokens[m].lower not in _DETERMINERS:
+    if tokens[m].lower not in SPEAKER_DETERMINERS:
         return None
     for h in range(m + 1, min(hi, m + 5)):
         if tokens[h].lower in SPEAKER_HEADS:
@@ -382,7 +372,7 @@ def _postmodified_head(tokens: list[Token], j: int, lo: int) -> int | None:
             return None
         if token.lower in CUE_FORMS:
             return None
-        if token.lower in _ROLE_LINKS and m - 1 >= lo:
+        if token.lower in ROLE_LINKS and m - 1 >= lo:
             head = tokens[m - 1]
             if head.lower in SPEAKER_NOUNS or role_head(head.lower):
                 return m - 1
@@ -417,7 +407,7 @@ def person_before_affiliation(text: str, tokens: list[Token], j: int, lo: int) -
         p -= 1
         token = tokens[p]
         if (
-            token.lower in ("of", "from", "at")
+            token.lower in AFFILIATION_LINKS
             and p - 2 >= lo
             and name_token(tokens[p - 1])
             and name_token(tokens[p - 2])

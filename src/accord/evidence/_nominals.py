@@ -13,10 +13,12 @@ from accord.evidence._lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
     NON_PERSON_WORDS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    POSTMODIFIER_LINKS,
     ROLE_HEADS,
     SENTENCE_WORDS,
     SPEAKER_NOUNS,
-    words,
 )
 from accord.evidence._names import Phrase
 from accord.evidence._tokens import Token
@@ -31,23 +33,6 @@ __all__ = [
 ]
 
 _COUNTRIES = frozenset(DEMONYMS.values())
-#: Heads of unnamed speakers that are one person (besides the role words).
-_PERSON_NOUNS = words(
-    """
-    source person man woman resident witness doctor nurse teacher student farmer worker
-    driver pilot villager refugee survivor volunteer mother father neighbour neighbor
-    eyewitness insider ally colleague friend employee owner supporter opponent
-    """
-)
-ORGANISATION_NOUNS = words(
-    """
-    organisation organization group agency ministry company committee alliance bloc body union
-    council commission office government administration movement party embassy
-    firm carmaker automaker chipmaker drugmaker lender bank insurer retailer airline carrier
-    broadcaster regulator watchdog manufacturer conglomerate operator federation association
-    statement readout communique communiqué
-    """
-)
 
 
 def could_be_person(name: str) -> bool:
@@ -59,14 +44,11 @@ def could_be_person(name: str) -> bool:
     return not (lowered & NON_PERSON_WORDS or name in _COUNTRIES or lowered & SENTENCE_WORDS)
 
 
-_POSTMODIFIER_LINKS = words("of for in with at from to on near who familiar close")
-
-
 def head_word(words: list[str]) -> str:
     """The head of a nominal speaker, before its post-modifier: "person" for "a person
     familiar with the talks", "office" for "the office of Israel's prime minister"."""
     for k in range(1, len(words)):
-        if words[k] in _POSTMODIFIER_LINKS or (k > 1 and words[k].endswith("ed")):
+        if words[k] in POSTMODIFIER_LINKS or (k > 1 and words[k].endswith("ed")):
             return words[k - 1]
     return words[-1]
 
@@ -78,7 +60,7 @@ def apposed_to_person(tokens: list[Token], phrase: Phrase, lo: int, hi: int) -> 
     if a - 1 <= lo or tokens[a - 1].text != "," or e >= hi or tokens[e].text != ",":
         return False
     return any(
-        t.kind == "word" and not t.capitalised and t.lower in ROLE_HEADS | _PERSON_NOUNS
+        t.kind == "word" and not t.capitalised and t.lower in ROLE_HEADS | PERSON_NOUNS
         for t in tokens[max(lo, a - 13) : a - 1]
     )
 
@@ -90,7 +72,7 @@ def one_person(speaker: str) -> str | None:
     if len(words) < 2 or words[0] not in ("a", "an", "the", "one"):
         return None
     head = head_word(words)
-    if head in ORGANISATION_NOUNS or head not in ROLE_HEADS | _PERSON_NOUNS:
+    if head in ORGANISATION_NOUNS or head not in ROLE_HEADS | PERSON_NOUNS:
         return None
     stated = set(words)
     if stated & FEMALE_WORDS:

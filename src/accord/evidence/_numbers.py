@@ -14,128 +14,38 @@ with
 Vague quantities ("thousands of", "tens of thousands of") have no value and a low bound of the
 smallest number they can mean (2,000 and 20,000). Years, days of the month, clock times,
 ordinals, and numbers that are part of names ("Su-34", "Article 5", "G7") are not claims; nor
-is a number word after a determiner ("the two sides") or a lone "one".
+is a number word after a determiner ("the two sides") or a lone "one", nor a number too large
+for a double (a 400-digit number would be infinite: JSON cannot hold it).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from accord.evidence._lexicon import FUNCTION_WORDS, MONTHS, words
+from accord.evidence._lexicon import (
+    APPROXIMATE_QUALIFIERS,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    HIGH_QUALIFIERS,
+    LOW_QUALIFIERS,
+    MONTHS,
+    NUMBER_DETERMINERS,
+    NUMBER_WORDS,
+    NUMBERED_NOUNS,
+    SCALES,
+    TENS,
+    TIME_UNITS,
+    UNIT_STOP_WORDS,
+    VAGUE_QUANTITIES,
+)
 from accord.evidence._tokens import Token, tokenize
 
 __all__ = ["NumberClaim", "find_numbers"]
 
-_SMALL = {
-    w: k
-    for k, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-}
-_TENS = {
-    w: 10 * (k + 2)
-    for k, w in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-}
-_SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "bn": 1_000_000_000,
-    "mn": 1_000_000,
-    "m": 1_000_000,
-    "k": 1_000,
-    "tn": 1_000_000_000_000,
-}
-_VAGUE = {
-    "dozens": 24,
-    "hundreds": 200,
-    "thousands": 2_000,
-    "millions": 2_000_000,
-    "billions": 2_000_000_000,
-}
-_LOW = (
-    "more than",
-    "at least",
-    "upwards of",
-    "in excess of",
-    "no fewer than",
-    "no less than",
-    "just over",
-    "well over",
-    "over",
-    "above",
+_QUALIFIERS = sorted(
+    LOW_QUALIFIERS + HIGH_QUALIFIERS + APPROXIMATE_QUALIFIERS, key=lambda q: -len(q.split())
 )
-_HIGH = (
-    "less than",
-    "fewer than",
-    "up to",
-    "at most",
-    "no more than",
-    "as many as",
-    "as much as",
-    "just under",
-    "nearly",
-    "almost",
-    "under",
-    "below",
-)
-_APPROX = (
-    "an estimated",
-    "approximately",
-    "roughly",
-    "around",
-    "about",
-    "some",
-    "close to",
-    "estimated",
-)
-_QUALIFIERS = sorted(_LOW + _HIGH + _APPROX, key=lambda q: -len(q.split()))
-_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH"}
-_CURRENCY_WORDS = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds": "GBP",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "hryvnias": "UAH",
-    "yuan": "CNY",
-}
-_TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
-_NAMED = words(
-    """
-    article resolution chapter section flight phase round protocol no number item point
-    paragraph annex
-    """
-)
-_DETERMINERS = words("the these those its their his her our all both my your")
-_STOP = FUNCTION_WORDS | words("said says were are was is have has had")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,41 +91,45 @@ def _atom(tokens: list[Token], i: int) -> _Atom | None:
         j = i + 1
         if (
             j < n
-            and tokens[j].lower in _SCALES
+            and tokens[j].lower in SCALES
             and (tokens[j].lower not in ("m", "k", "mn") or tokens[j].start == token.end)
         ):
-            value *= _SCALES[tokens[j].lower]
+            value *= SCALES[tokens[j].lower]
             j += 1
         return _Atom(value, i, j)
     lower = token.lower
-    if lower in _VAGUE:
-        value = float(_VAGUE[lower])
+    if lower in VAGUE_QUANTITIES:
+        value = float(VAGUE_QUANTITIES[lower])
         j = i + 1
-        if j + 1 < n and tokens[j].lower == "of" and tokens[j + 1].lower in _VAGUE:
-            value = _VAGUE[tokens[j + 1].lower] * (value / 2) if lower != "dozens" else value
+        if j + 1 < n and tokens[j].lower == "of" and tokens[j + 1].lower in VAGUE_QUANTITIES:
+            value = (
+                VAGUE_QUANTITIES[tokens[j + 1].lower] * (value / 2) if lower != "dozens" else value
+            )
             j += 2
         return _Atom(value, i, j, vague=True, words=True)
     if (
         lower in ("tens", "hundreds")
         and i + 2 < n
         and tokens[i + 1].lower == "of"
-        and tokens[i + 2].lower in _VAGUE
+        and tokens[i + 2].lower in VAGUE_QUANTITIES
     ):
         base = 20 if lower == "tens" else 200
-        return _Atom(base * _VAGUE[tokens[i + 2].lower] / 2, i, i + 3, vague=True, words=True)
+        return _Atom(
+            base * VAGUE_QUANTITIES[tokens[i + 2].lower] / 2, i, i + 3, vague=True, words=True
+        )
     if (
         lower == "half"
         and i + 2 < n
         and tokens[i + 1].lower == "a"
-        and tokens[i + 2].lower in _SCALES
+        and tokens[i + 2].lower in SCALES
     ):
-        return _Atom(0.5 * _SCALES[tokens[i + 2].lower], i, i + 3, words=True)
+        return _Atom(0.5 * SCALES[tokens[i + 2].lower], i, i + 3, words=True)
     if (
         lower in ("a", "an")
         and i + 1 < n
         and tokens[i + 1].lower in ("hundred", "thousand", "million", "billion", "dozen")
     ):
-        scale = 12 if tokens[i + 1].lower == "dozen" else _SCALES[tokens[i + 1].lower]
+        scale = 12 if tokens[i + 1].lower == "dozen" else SCALES[tokens[i + 1].lower]
         return _Atom(float(scale), i, i + 2, words=True)
     if lower == "dozen":
         return _Atom(12.0, i, i + 1, words=True)
@@ -225,19 +139,19 @@ def _atom(tokens: list[Token], i: int) -> _Atom | None:
     while j < n:
         word = tokens[j].lower
         parts = word.split("-")
-        if all(p in _SMALL or p in _TENS for p in parts) and len(parts) <= 2:
-            current += sum(_SMALL.get(p, _TENS.get(p, 0)) for p in parts)
+        if all(p in NUMBER_WORDS or p in TENS for p in parts) and len(parts) <= 2:
+            current += sum(NUMBER_WORDS.get(p, TENS.get(p, 0)) for p in parts)
             seen = True
         elif word in ("hundred",) and seen:
             current *= 100
         elif word in ("thousand", "million", "billion", "trillion") and seen:
-            total += current * _SCALES[word]
+            total += current * SCALES[word]
             current = 0.0
         elif (
             word == "and"
             and seen
             and j + 1 < n
-            and tokens[j + 1].lower in _SMALL | _TENS
+            and tokens[j + 1].lower in NUMBER_WORDS | TENS
             and tokens[j - 1].lower == "hundred"
         ):
             pass
@@ -256,7 +170,7 @@ def _excluded(text: str, tokens: list[Token], atom: _Atom) -> bool:
     if atom.words:
         if token.lower == "one" and atom.stop == atom.first + 1:
             return True
-        return before is not None and before.lower in _DETERMINERS
+        return before is not None and before.lower in NUMBER_DETERMINERS
     if (
         before is not None
         and before.start == token.start - 1
@@ -267,7 +181,7 @@ def _excluded(text: str, tokens: list[Token], atom: _Atom) -> bool:
         return True  # Su-34, COVID-19
     if before is not None and before.end == token.start and before.is_word:
         return True  # G7
-    if before is not None and (before.lower in _NAMED or before.lower in MONTHS):
+    if before is not None and (before.lower in NUMBERED_NOUNS or before.lower in MONTHS):
         return True
     if before is not None and before.text == ":" and atom.first >= 2:
         return tokens[atom.first - 2].kind == "num"  # 10:30
@@ -327,13 +241,13 @@ def _unit(tokens: list[Token], k: int, atom: _Atom) -> tuple[str | None, int]:
         return _normal(tokens[k + 1].lower), k + 2
     if atom.vague and k + 1 < n and tokens[k].lower == "of":
         k += 1
-    if k < n and tokens[k].lower in _CURRENCY_WORDS:
-        return _CURRENCY_WORDS[tokens[k].lower], k + 1
+    if k < n and tokens[k].lower in CURRENCY_WORDS:
+        return CURRENCY_WORDS[tokens[k].lower], k + 1
     words: list[str] = []
     j = k
     while j < n and len(words) < 3:
         token = tokens[j]
-        if not token.is_word or token.lower in _STOP or token.lower in _SCALES:
+        if not token.is_word or token.lower in UNIT_STOP_WORDS or token.lower in SCALES:
             break
         if words and (token.lower.endswith(("ing", "ed")) or token.capitalised):
             break
@@ -355,12 +269,23 @@ def _unit(tokens: list[Token], k: int, atom: _Atom) -> tuple[str | None, int]:
 
 def _normal(word: str) -> str:
     singular = word[:-1] if word.endswith("s") else word
-    return singular + "s" if singular in _TIME else word
+    return singular + "s" if singular in TIME_UNITS else word
 
 
 def find_numbers(text: str) -> list[NumberClaim]:
-    """The numeric claims of ``text``, in order."""
-    tokens = tokenize(text)
+    """The numeric claims of ``text``, in order, read one paragraph (blank-line separated)
+    at a time, so that the tokens held at once are those of one paragraph."""
+    claims: list[NumberClaim] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        claims.extend(_claims(text, tokenize(text, start, end)))
+        start = end + 2
+    return claims
+
+
+def _claims(text: str, tokens: list[Token]) -> list[NumberClaim]:
     claims: list[NumberClaim] = []
     i = 0
     n = len(tokens)
@@ -374,8 +299,8 @@ def find_numbers(text: str) -> list[NumberClaim]:
             continue
         first = atom.first
         currency = None
-        if first > 0 and tokens[first - 1].text in _CURRENCY_SIGNS:
-            currency = _CURRENCY_SIGNS[tokens[first - 1].text]
+        if first > 0 and tokens[first - 1].text in CURRENCY_SIGNS:
+            currency = CURRENCY_SIGNS[tokens[first - 1].text]
             first -= 1
         elif first > 1 and tokens[first - 1].text == "$" and tokens[first - 2].text == "US":
             currency, first = "USD", first - 2
@@ -416,14 +341,16 @@ def find_numbers(text: str) -> list[NumberClaim]:
                 first = range_start
         qualifier, q_first = _qualifier(tokens, first)
         if value is not None and qualifier is not None:
-            if qualifier in _LOW:
+            if qualifier in LOW_QUALIFIERS:
                 low = value
-            elif qualifier in _HIGH:
+            elif qualifier in HIGH_QUALIFIERS:
                 high = value
         first = q_first
         unit, stop = _unit(tokens, stop, atom) if currency is None else (currency, stop)
-        if currency is None and unit is None:
-            unit = None
+        if not all(bound is None or math.isfinite(bound) for bound in (value, low, high)):
+            # "10^400 dollars": too large for a float; a claim no model could use
+            i = max(stop, i + 1)
+            continue
         claims.append(
             NumberClaim(
                 text=text[tokens[first].start : tokens[stop - 1].end],

@@ -18,37 +18,45 @@ from accord.evidence._indirect import before_subordinate, only_adjuncts, skip_ob
 from accord.evidence._lexicon import (
     CUE_FORMS,
     FUNCTION_WORDS,
+    NAME_DETERMINERS,
+    NAMING_VERBS,
     NAMING_WORDS,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS,
     SENTENCE_WORDS,
-    words,
+    WORK_NOUNS,
 )
 from accord.evidence._media import is_outlet
-from accord.evidence._names import PRONOUNS, SPEAKER_HEADS, Phrase, left_phrase
+from accord.evidence._names import SPEAKER_HEADS, Phrase, left_phrase
 from accord.evidence._tokens import Token
 
-__all__ = ["is_name_or_title", "is_partial", "naming_verb", "nearest", "possessor"]
-
-#: Nouns before a capitalised quotation that make it a title: 'the programme "Meet the Press"'.
-_WORK_NOUNS = words(
-    """
-    programme program show series book film movie documentary song album newspaper magazine
-    podcast column report article headline slogan motto hashtag operation plan campaign
-    initiative doctrine exercise channel station memoir novel essay biography play poem
-    """
-)
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
-#: Verbs that give something a name: with a quotation as their complement, it is a name.
-_NAMING_VERBS = words("call calls calling dub dubs dubbing nickname nicknames brand brands")
-_NAME_DETERMINERS = words("the a an its their his her itself themselves himself herself")
+__all__ = [
+    "attachment",
+    "clause_closers",
+    "is_name_or_title",
+    "is_partial",
+    "naming_verb",
+    "nearest",
+    "possessor",
+]
 
 
-def nearest(cues: list[Cue], q: int, tokens: list[Token], hi: int) -> Cue | None:
-    """The cue of quotation token ``q``: the nearest cue in a configuration that attaches it."""
+def nearest(
+    cues: list[Cue], q: int, tokens: list[Token], hi: int, closers: dict[int, bool] | None = None
+) -> Cue | None:
+    """The cue of quotation token ``q``: the nearest cue in a configuration that attaches it.
+
+    ``closers`` is :func:`clause_closers` of the unit, computed once for all its quotations
+    (computed here when not given)."""
+    if closers is None:
+        closers = clause_closers(tokens, cues, hi)
     best: tuple[int, int, Cue] | None = None
     attached = [
         c
         for c in cues
-        if c.source is not None and _attached(tokens, q, c, hi) and _reports_words(tokens, c, q)
+        if c.source is not None
+        and _attached(tokens, q, c, closers)
+        and _reports_words(tokens, c, q)
     ]
     if any(c.lemma != "according to" for c in attached):
         # "Peskov said the offer was "unacceptable", according to Interfax": the outlet
@@ -67,6 +75,14 @@ def nearest(cues: list[Cue], q: int, tokens: list[Token], hi: int) -> Cue | None
         if best is None or rank < best[:2]:
             best = (*rank, cue)
     return best[2] if best else None
+
+
+def attachment(tokens: list[Token], q: int, cue: Cue) -> str:
+    """The name of the rule by which ``cue`` attaches quotation token ``q`` (see
+    :mod:`accord.evidence._rules`)."""
+    if cue.index < q or (cue.source is not None and cue.source.first < q):
+        return "cue-before"
+    return "cue-after" if _reports(tokens, q, cue) else "cue-closes-clause"
 
 
 def _reports_words(tokens: list[Token], cue: Cue, q: int) -> bool:
@@ -106,7 +122,7 @@ def _role_between(tokens: list[Token], a: int, b: int) -> bool:
     )
 
 
-def _attached(tokens: list[Token], q: int, cue: Cue, hi: int) -> bool:
+def _attached(tokens: list[Token], q: int, cue: Cue, closers: dict[int, bool]) -> bool:
     """Whether a cue after quotation ``q`` reports it: only punctuation between them
     (``"...," said Peskov``, ``"..." - Peskov said``), or the quotation ends a clause that the
     cue closes (``... entered "a new page", Erdinc said on Sunday.``). A cue after the
@@ -115,11 +131,26 @@ def _attached(tokens: list[Token], q: int, cue: Cue, hi: int) -> bool:
     assert cue.source is not None
     if cue.index < q or cue.source.first < q:
         return True
-    if _reports(tokens, q, cue):
-        return True
+    return _reports(tokens, q, cue) or closers.get(cue.index, False)
+
+
+def clause_closers(tokens: list[Token], cues: list[Cue], hi: int) -> dict[int, bool]:
+    """For each cue of a unit ending at ``hi`` (by token index): whether it closes the clause
+    before it - a comma or dash before the cue and its speaker, and nothing but time or
+    channel phrases after them (``..., Erdinc said on Sunday.``). It does not depend on the
+    quotation, so it is found once per unit, not once per quotation and cue."""
+    out: dict[int, bool] = {}
+    for cue in cues:
+        if cue.source is not None:
+            out[cue.index] = _closes_clause(tokens, cue, hi)
+    return out
+
+
+def _closes_clause(tokens: list[Token], cue: Cue, hi: int) -> bool:
+    assert cue.source is not None
     after_cue = cue.inverted or cue.lemma == "according to"
     first = cue.index if after_cue else cue.source.first
-    if tokens[first - 1].text not in (",", "–", "—"):
+    if first == 0 or tokens[first - 1].text not in (",", "–", "—"):
         return False
     end = hi
     while end > first and not tokens[end - 1].is_word:
@@ -140,14 +171,14 @@ def naming_verb(tokens: list[Token], q: int, lo: int, hi: int) -> int | None:
     that modifies a noun after it ('what he called a "historic" day') and one called so by a
     named speaker ('which Zelensky called "a first step"')."""
     m = q - 1
-    while m >= lo and m > q - 4 and tokens[m].lower in _NAME_DETERMINERS:
+    while m >= lo and m > q - 4 and tokens[m].lower in NAME_DETERMINERS:
         m -= 1
     if m < lo:
         return None
     lower = tokens[m].lower
     if lower == "as" and m > lo and tokens[m - 1].lower in ("known", "referred"):
         return m - 1
-    if lower not in _NAMING_VERBS and lower not in NAMING_WORDS:
+    if lower not in NAMING_VERBS and lower not in NAMING_WORDS:
         return None
     if lower in ("so-called", "dubbed", "nicknamed", "codenamed", "titled", "entitled"):
         return m
@@ -176,7 +207,7 @@ def possessor(text: str, tokens: list[Token], lo: int, hi: int) -> Phrase | None
         k += 1
     if k >= hi:
         return None
-    pronoun = _POSSESSIVE_PRONOUNS.get(tokens[k].lower)
+    pronoun = POSSESSIVE_PRONOUNS.get(tokens[k].lower)
     if pronoun is not None:
         return Phrase(k, k + 1, "pronoun", pronoun)
     e = k
@@ -208,13 +239,13 @@ def is_name_or_title(
 ) -> bool:
     """Quoted names and titles: 'a plan called "Hell Plan"', 'ABC's "This Week"'."""
     before = tokens[q - 1] if q > lo else None
-    if before is not None and before.lower in _WORK_NOUNS and content[:1].isupper():
+    if before is not None and before.lower in WORK_NOUNS and content[:1].isupper():
         return True
     if (
         before is not None
         and before.text == ","
         and q - 2 >= lo
-        and tokens[q - 2].lower in _WORK_NOUNS
+        and tokens[q - 2].lower in WORK_NOUNS
         and content[:1].isupper()
     ):
         return True  # 'In his memoir, "The Long Game", ...'

@@ -23,7 +23,14 @@ from accord.evidence._lexicon import FUNCTION_WORDS
 from accord.evidence._numbers import NumberClaim
 from accord.scenario import Evidence
 
-__all__ = ["ArticleEvidence", "Quote", "evidence_to_dict", "make_records", "unique_id"]
+__all__ = [
+    "ArticleEvidence",
+    "IdAllocator",
+    "Quote",
+    "evidence_to_dict",
+    "make_records",
+    "unique_id",
+]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 _BREAK = re.compile(r"\s*\n\s*\n\s*[\"“„«]?\s*")
@@ -44,6 +51,8 @@ class Quote:
     end: int
     context: str = ""
     partial: bool = False
+    rule: str = "unattributed"
+    speaker_rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,6 +65,8 @@ class Quote:
             "date": None if self.date is None else self.date.isoformat(),
             "start": self.start,
             "end": self.end,
+            "rule": self.rule,
+            "speaker_rule": self.speaker_rule,
         }
 
 
@@ -124,15 +135,33 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
+class IdAllocator:
+    """Gives out ids unique against a set of ids taken (which it adds them to): ``base``, or
+    ``base-2``, ``base-3``, ... - the first not taken. It remembers, per base, the suffix
+    to try next, so that giving out ``n`` ids with the same base costs ``O(n)`` in all, not
+    ``O(n^2)`` (the set only grows, so no suffix below it can have become free)."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+        self._next: dict[str, int] = {}
+
+    def allocate(self, base: str) -> str:
+        candidate = base
+        if candidate in self.taken:
+            k = self._next.get(base, 2)
+            candidate = f"{base}-{k}"
+            while candidate in self.taken:
+                k += 1
+                candidate = f"{base}-{k}"
+            self._next[base] = k + 1
+        self.taken.add(candidate)
+        return candidate
+
+
 def unique_id(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``, ... - the first not in ``taken`` (which gets it)."""
-    candidate = base
-    k = 2
-    while candidate in taken:
-        candidate = f"{base}-{k}"
-        k += 1
-    taken.add(candidate)
-    return candidate
+    """``base``, or ``base-2``, ``base-3``, ... - the first not in ``taken`` (which gets it).
+    To give out many ids, use one :class:`IdAllocator`."""
+    return IdAllocator(taken).allocate(base)
 
 
 def article_source(article: Article) -> str | None:
@@ -167,6 +196,7 @@ def make_records(
 ) -> tuple[Evidence, ...]:
     """Evidence records for the attributed quotations (``taken`` ids are avoided and updated)."""
     source = article_source(article)
+    ids = IdAllocator(taken)
     records = []
     for quote in quotes:
         if quote.speaker is None or (scenario_given and quote.actor is None):
@@ -181,7 +211,7 @@ def make_records(
         text = " ".join(_BREAK.sub(" ", quote.text).split())
         records.append(
             Evidence(
-                id=unique_id(_base_id(quote), taken),
+                id=ids.allocate(_base_id(quote)),
                 speaker=quote.speaker,
                 date=quote.date,
                 source=source,

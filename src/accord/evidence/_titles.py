@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from accord.evidence._lexicon import (
     ABBREVIATIONS,
+    APPOSITION_LEADING_WORDS,
+    ARTICLES,
     CUE_FORMS,
     DEMONYMS,
     FEMALE_WORDS,
@@ -32,10 +34,10 @@ from accord.evidence._lexicon import (
     NON_PERSON_WORDS,
     PARTICLES,
     ROLE_HEADS,
+    ROLE_LINKS,
     ROLE_MODIFIERS,
     SENTENCE_WORDS,
     WEEKDAYS,
-    words,
 )
 from accord.evidence._tokens import Token
 
@@ -56,9 +58,7 @@ __all__ = [
     "trim_role",
 ]
 
-_ROLE_LINKS = words("to of for at")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|at|az)-[A-Z]")
-_LEADING_WORDS = words("and but however meanwhile also")
 
 
 def role_head(lower: str) -> bool:
@@ -180,7 +180,7 @@ def trim_role(tokens: list[Token], first: int, stop: int) -> tuple[int, int] | N
     """Drop leading function words; a role must contain a head word."""
     while first < stop and (tokens[first].lower in FUNCTION_WORDS or tokens[first].kind == "poss"):
         first += 1
-    while stop > first and tokens[stop - 1].lower in _ROLE_LINKS | {"and", "the"}:
+    while stop > first and tokens[stop - 1].lower in ROLE_LINKS | {"and", "the"}:
         stop -= 1
     if first >= stop or not any(role_head(tokens[k].lower) for k in range(first, stop)):
         return None
@@ -205,14 +205,14 @@ def role_before_apposition(text: str, tokens: list[Token], a: int, lo: int) -> s
     if r > lo and tokens[r - 1].text != "," and tokens[r - 1].kind != "quote":
         return _closed_apposition(text, tokens, a, lo)
     segment = tokens[r : a - 1]
-    while segment and segment[0].is_word and segment[0].lower in _LEADING_WORDS:
+    while segment and segment[0].is_word and segment[0].lower in APPOSITION_LEADING_WORDS:
         segment = segment[1:]
     if not segment or not any(role_head(t.lower) for t in segment[:6]):
         return _closed_apposition(text, tokens, a, lo)
     if any(t.kind == "quote" or t.lower in CUE_FORMS for t in segment):
         return _closed_apposition(text, tokens, a, lo)
     first = tokens.index(segment[0], r)
-    if tokens[first].lower in ("a", "an", "the") and first + 1 < a - 1:
+    if tokens[first].lower in ARTICLES and first + 1 < a - 1:
         first += 1
     return span_text(text, tokens, first, a - 1)
 
@@ -252,7 +252,7 @@ def apposition_after(text: str, tokens: list[Token], stop: int, hi: int) -> tupl
     if k == first or (k < hi and tokens[k].text not in {",", ".", ";"}) or k - first >= 12:
         return None
     head = tokens[first]
-    led = head.lower in ("a", "an", "the") or (first + 1 < k and tokens[first + 1].kind == "poss")
+    led = head.lower in ARTICLES or (first + 1 < k and tokens[first + 1].kind == "poss")
     if not led and not any(role_head(tokens[m].lower) for m in range(first, k)):
         return None
     if not led and head.lower in FUNCTION_WORDS:
@@ -264,7 +264,7 @@ def apposition_after(text: str, tokens: list[Token], stop: int, hi: int) -> tupl
         and not any(role_head(tokens[m].lower) for m in range(first, k))
     ):
         return None
-    if head.lower in ("a", "an", "the") and first + 1 < k:
+    if head.lower in ARTICLES and first + 1 < k:
         first += 1
     return span_text(text, tokens, first, k), k
 

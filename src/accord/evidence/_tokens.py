@@ -36,6 +36,14 @@ _TERMINAL = frozenset(".!?…")
 #: Names that start with an Arabic article in lower case: "al-Sisi", "el-Baradei".
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|at|az)-[A-Z]")
 _QUOTE_END = re.compile(r"[.!?…][\s'’]*$")
+#: The most tokens a unit may have. Sentences in news are far shorter (the longest unit of
+#: the annotated passages has 41 tokens); a longer run without a sentence end - a page whose
+#: full stops were lost, a list of quotations joined by commas - is cut into pieces of at most
+#: this many tokens, so that the rules, which look at the tokens of a unit, cost the same per
+#: token however long the run is.
+MAX_UNIT = 120
+#: Tokens that a cut of an over-long unit prefers to follow.
+_CUT_AFTER = frozenset(",;:")
 
 
 @dataclass(slots=True)
@@ -70,7 +78,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN.finditer(text, start, end):
         kind = match.lastgroup or "punct"
         value = match.group(0)
-        out.append(Token(value, match.start(), match.end(), kind, value.lower()))
+        lower = value.lower()
+        # most words are lower case already: share the string instead of holding two copies
+        out.append(
+            Token(value, match.start(), match.end(), kind, value if lower == value else lower)
+        )
     return out
 
 
@@ -123,7 +135,26 @@ def units(tokens: list[Token]) -> list[tuple[int, int]]:
             first = k + 1
     if tokens:
         out.append((first, len(tokens)))
+    if any(hi - lo > MAX_UNIT for lo, hi in out):
+        out = [piece for lo, hi in out for piece in _cut(tokens, lo, hi)]
     return out
+
+
+def _cut(tokens: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Unit ``lo:hi`` in pieces of at most :data:`MAX_UNIT` tokens, each cut after the last
+    comma, semicolon or colon of its second half that does not follow a quotation (which
+    keeps ``"...", Peskov said`` together), where there is one."""
+    pieces = []
+    while hi - lo > MAX_UNIT:
+        stop = lo + MAX_UNIT
+        for k in range(stop - 1, lo + MAX_UNIT // 2, -1):
+            if tokens[k].text in _CUT_AFTER and tokens[k - 1].kind != "quote":
+                stop = k + 1
+                break
+        pieces.append((lo, stop))
+        lo = stop
+    pieces.append((lo, hi))
+    return pieces
 
 
 def _boundary_after(tokens: list[Token], k: int) -> bool:

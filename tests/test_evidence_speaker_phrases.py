@@ -1,4 +1,5 @@
-"""Speaker constructions added in round 6 (docs/evidence.md, *Quality*), on new sentences."""
+"""Speaker phrases by construction: inverted and nominal speakers, roles, appositions,
+affiliations, "quoted ... as saying", phrasal verbs and verbs that are no cue."""
 
 from __future__ import annotations
 
@@ -43,6 +44,32 @@ def test_inverted_speakers(text, speaker):
     assert _speakers(text) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a lower-case noun modifying a role head that is not in the lexicon
+        ('"We sail at dawn," said the shipping minister, Arvid Holm, on radio.', "Arvid Holm"),
+        ('WFP food chief Anna-Lena Brodt had a warning: "Stocks end in May."', "Anna-Lena Brodt"),
+        # multi-word judicial titles
+        ('"The appeal fails," Lady Justice Imogen Thorne said.', "Imogen Thorne"),
+        # a person before an affiliation, after and before the verb
+        ('"Why now?" asked Leif Dahl of the Centre Party.', "Leif Dahl"),
+        ('Professor Ines Maro of Leiden University called it "a gamble".', "Ines Maro"),
+        # an indefinite speaker noun with "for" and a titled name, and a name apposed to it
+        (
+            '"We wait," said an aide to President Ruta Kalns, Emils Zarins.',
+            "Emils Zarins",
+        ),
+        (
+            '"We wait," said a spokesman for Chancellor Olaf Brenner.',
+            "a spokesman for Chancellor Olaf Brenner",
+        ),
+    ],
+)
+def test_role_modifiers_titles_and_affiliations(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
 def test_post_modified_nominal_subject():
     text = 'A lawyer close to the defence said the verdict was "a travesty".'
     assert _speakers(text) == ["A lawyer close to the defence"]
@@ -60,36 +87,30 @@ def test_role_apposition_between_quote_and_name():
     assert _speakers(text) == ["Omar Haddad"]
 
 
+def test_a_long_apposition_before_the_verb_is_skipped():
+    text = (
+        "Rosa Quintero, a former finance minister of Peru who now advises the World Bank "
+        "on debt, said the plan was overdue.\n"
+    )
+    assert [(k, s) for k, _, s in said(text)] == [("indirect", "Rosa Quintero")]
+
+
 def test_quoted_as_saying_any_speaker_phrase():
     text = 'The agency quoted an official at the central bank as saying rates would stay "high for longer".'
     assert _speakers(text) == ["an official at the central bank"]
 
 
-def test_pronoun_refers_to_an_unnamed_person():
-    text = 'A nurse at the hospital declined to give her name. "We have no more beds," she said.'
-    assert _speakers(text) == ["A nurse at the hospital"]
-
-
-def test_it_refers_to_the_subject_of_its_own_unit():
-    text = 'The regulator said it would act against what it called "reckless" lending.'
-    assert _speakers(text) == ["The regulator"]
+def test_a_verb_of_saying_inside_as_saying_is_no_cue():
+    text = (
+        "State media quoted General Omar Farid as saying the army would respond "
+        '"with full force".\n'
+    )
+    assert _speakers(text) == ["Omar Farid"]
 
 
 def test_phrasal_verbs_and_question_before_name():
     text = '"Who pays?" Ortiz shot back. "Taxpayers do," Ruiz pointed out, "as always."'
     assert _speakers(text) == ["Ortiz", "Ruiz", "Ruiz"]
-
-
-def test_one_word_answer_after_colon_and_interview_answers():
-    assert _speakers('Asked about a deal, the envoy, Mara Quist, gave one word: "Maybe."') == [
-        "Mara Quist"
-    ]
-    text = (
-        "Finance Minister Rafael Duarte spoke to us in Lisbon.\n\n"
-        "Q: Will taxes rise?\n\n"
-        'A: "Not while I am here."'
-    )
-    assert _speakers(text) == ["Rafael Duarte"]
 
 
 def test_agree_to_is_no_cue():
