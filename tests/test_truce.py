@@ -23,7 +23,6 @@ from accord.simulate.truce import (
     truce_settings,
 )
 from accord.uncertainty import make_engine
-
 from test_cli import accord
 
 from conftest import EXAMPLES

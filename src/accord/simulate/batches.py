@@ -37,8 +37,8 @@ from accord.uncertainty.engines import Engine, LocalEngine
 
 __all__ = [
     "MEMORY_LIMIT",
-    "Block",
     "BatchTooLarge",
+    "Block",
     "check_memory",
     "plan_blocks",
     "run_blocks",

@@ -324,7 +324,7 @@ class TruceResult:
         """P(the truce still holds at the end of day 1, 2, ..., days)."""
         days = self.settings.days
         ended = np.bincount(self.runs.collapse_day, minlength=days + 1)[1:]
-        return (1.0 - np.cumsum(ended) / self.n_runs).tolist()
+        return [float(x) for x in 1.0 - np.cumsum(ended) / self.n_runs]
 
     def to_dict(self) -> dict[str, Any]:
         r = self.runs
@@ -399,9 +399,7 @@ def sweep_detection(
 
     _, seed = as_generator(rng)
     return [
-        simulate_truce(
-            replace(settings, p_detect=p), runs, rng=seed, block=block, engine=engine
-        )
+        simulate_truce(replace(settings, p_detect=p), runs, rng=seed, block=block, engine=engine)
         for p in grid
     ]
 
