@@ -36,7 +36,7 @@ def _table(title: str, columns: list[str]) -> Any:
 
     table = Table(title=title, title_justify="left")
     for k, name in enumerate(columns):
-        table.add_column(name, justify="left" if k == 0 else "right")
+        table.add_column(name, justify="left" if k == 0 or name == "label" else "right")
     return table
 
 
