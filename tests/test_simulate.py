@@ -190,3 +190,14 @@ def test_cli_simulate():
         assert bad.returncode == 2, (args, bad.stderr)
         assert bad.stdout == ""
         assert len(bad.stderr.strip().splitlines()) == 1 and bad.stderr.startswith("accord: ")
+
+
+def test_simulate_imports_only_numpy_the_core_deals_and_engines():
+    from test_layers import files, imports_of
+
+    allowed = ("accord.simulate", "accord.deals", "accord.scenario", "accord.randomness",
+               "accord.uncertainty.engines", "numpy", "__future__", "abc", "collections",
+               "dataclasses", "functools", "typing")  # fmt: skip
+    for path in files("simulate"):
+        for name in imports_of(path):
+            assert name.startswith(allowed), f"{path.name} imports {name}"
