@@ -17,6 +17,8 @@ from accord.cli import gaps as _gaps  # noqa: F401
 from accord.cli import history as _history  # noqa: F401
 from accord.cli import models as _models  # noqa: F401
 from accord.cli import seals as _seals  # noqa: F401
+from accord.cli import simulate as _simulate  # noqa: F401
+from accord.cli import truce as _truce  # noqa: F401
 from accord.cli._app import app, main
 
 __all__ = ["app", "main"]

@@ -1,0 +1,203 @@
+"""Simulated negotiations: hand-derived runs, reservations, batches, engines, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accord.io import load_scenario
+from accord.simulate.arena import build_arena
+from accord.simulate.batches import BatchTooLarge, Block
+from accord.simulate.outcomes import _block, simulate_negotiation
+from accord.simulate.protocols import PROTOCOLS, run_protocol
+from accord.simulate.strategies import STRATEGIES, Memory, strategy
+from accord.uncertainty import make_engine
+from test_cli import accord
+
+from conftest import EXAMPLES, TEST_DATA
+
+A4 = TEST_DATA / "simulate" / "a4.yaml"
+CASE = str(EXAMPLES / "ukraine-ceasefire-2025-03.yaml")
+WTP, WJP = [1, 1, 0], [1, 0, 0]  # (zone, monitors, timing): wide-third-phased, wide-joint-phased
+
+
+@pytest.fixture(scope="module")
+def a4():
+    return build_arena(load_scenario(A4))
+
+
+@pytest.fixture(scope="module")
+def case():
+    return build_arena(load_scenario(CASE))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agreed", "round_", "package", "utilities"),
+    [
+        # research notes A4, derived by hand and reproduced with NegMAS 0.15.7 (state.step)
+        ("boulware", "conceder", True, 7, WTP, (0.85, 0.55)),
+        ("conceder", "boulware", True, 8, WJP, (0.55, 0.85)),
+        ("boulware", "boulware", False, 0, [-1, -1, -1], (0.0, 0.0)),
+        ("linear", "linear", True, 5, WJP, (0.55, 0.85)),
+    ],
+)
+def test_alternating_offers_by_hand(a4, a, b, agreed, round_, package, utilities):
+    runs = run_protocol(
+        "alternating", a4, [STRATEGIES[a], STRATEGIES[b]], deadline=9, rng=np.random.default_rng(0)
+    )
+    assert runs.agreed[0] == agreed
+    assert runs.round[0] == round_
+    assert runs.package[0].tolist() == package
+    assert runs.utilities[0] == pytest.approx(utilities)
+
+
+def test_boulware_round_six_trace(a4):
+    # t = 0.7 in round 6 (0-based): Boulware's target 1 - 0.7^4 = 0.7599 -> it offers WTP (0.85)
+    memory = Memory.empty(1)
+    target = STRATEGIES["boulware"].targets(0.7, memory, 1.0, np.zeros(1))
+    assert target[0] == pytest.approx(1 - 0.7**4)
+    assert STRATEGIES["conceder"].targets(0.7, memory, 1.0, np.zeros(1))[0] == pytest.approx(
+        1 - 0.7**0.25
+    )
+
+
+def test_stalling_against_conceder_takes_the_surplus(a4):
+    runs = run_protocol(
+        "alternating", a4, [STRATEGIES["stalling"], STRATEGIES["conceder"]], deadline=20,
+        rng=np.random.default_rng(0),
+    )  # fmt: skip
+    assert runs.agreed[0] and runs.utilities[0, 0] >= 0.85
+    stuck = run_protocol(
+        "alternating", a4, [STRATEGIES["stalling"], STRATEGIES["stalling"]], deadline=20,
+        rng=np.random.default_rng(0),
+    )  # fmt: skip
+    # two stallers agree only once both have started to concede (t > 0.8)
+    assert (stuck.round[0] - 1 + 1) / 21 > 0.8
+
+
+def test_mediators_rescue_two_boulwares(a4):
+    # two Boulware parties time out in alternating offers (A4) but not with a mediator
+    plan = [STRATEGIES["boulware"]] * 2
+    for protocol in ("single-text", "shuttle"):
+        runs = run_protocol(protocol, a4, plan, deadline=9, rng=np.random.default_rng(1), runs=50)
+        assert runs.agreed.all()
+        assert set(map(tuple, runs.package.tolist())) <= {tuple(WTP), tuple(WJP)}
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    protocol=st.sampled_from(PROTOCOLS),
+    names=st.lists(st.sampled_from(sorted(STRATEGIES)), min_size=4, max_size=4),
+    deadline=st.integers(1, 25),
+    seed=st.integers(0, 2**32),
+)
+def test_no_agreement_below_any_reservation(case, protocol, names, deadline, seed):
+    plan = [STRATEGIES[n] for n in names]
+    runs = run_protocol(
+        protocol, case, plan, deadline=deadline, rng=np.random.default_rng(seed), runs=20,
+        offer="random", band=0.1,
+    ) if protocol == "alternating" else run_protocol(
+        protocol, case, plan, deadline=deadline, rng=np.random.default_rng(seed), runs=20
+    )  # fmt: skip
+    agreed = runs.package[runs.agreed].astype(np.intp)
+    if len(agreed):
+        assert case.accepts(agreed).all()
+        assert (runs.utilities[runs.agreed] >= case.reservation - 1e-12).all()
+        assert np.allclose(case.utilities(agreed), runs.utilities[runs.agreed])
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_batch_equals_single_runs_with_spawned_streams(case, protocol):
+    plan = [STRATEGIES[n] for n in ("stalling", "linear", "conceder", "tit-for-tat")]
+    result = simulate_negotiation(case, protocol, plan, deadline=12, runs=6, rng=3, block=1)
+    options = dict(result.options)
+    for i, stream in enumerate(np.random.SeedSequence(3).spawn(6)):
+        single = run_protocol(
+            protocol, case, plan, deadline=12, rng=np.random.default_rng(stream), **options
+        )
+        assert single.agreed[0] == result.runs.agreed[i]
+        assert single.round[0] == result.runs.round[i]
+        assert np.array_equal(single.package[0], result.runs.package[i])
+    # with blocks of several runs, each block is the same runs as that block computed alone
+    big = simulate_negotiation(case, protocol, plan, deadline=12, runs=6, rng=3, block=4)
+    streams = np.random.SeedSequence(3).spawn(2)
+    last = _block(protocol, case, tuple(plan), 12, result.options,
+                  Block(index=1, start=4, stop=6, stream=streams[1]))  # fmt: skip
+    assert np.array_equal(big.runs.package[4:], last.package)
+    assert np.array_equal(big.runs.round[4:], last.round)
+
+
+def test_same_seed_same_json_on_every_engine(case):
+    plan = [STRATEGIES["linear"]] * 4
+    run = lambda engine=None: json.dumps(  # noqa: E731
+        simulate_negotiation(
+            case, "alternating", plan, deadline=20, runs=600, rng=5, block=200, engine=engine
+        ).to_dict()
+    )
+    local = run()
+    assert 0 < json.loads(local)["agreement_rate"] <= 1
+    with make_engine("processes", workers=2) as engine:
+        assert run(engine) == local
+
+
+def test_summary_contract(case):
+    plan = [STRATEGIES["conceder"]] * 4
+    data = simulate_negotiation(case, "alternating", plan, deadline=20, runs=300, rng=1).to_dict()
+    assert data["runs"] == 300 and data["seed"] == 1
+    agreed = round(data["agreement_rate"] * 300)
+    assert sum(data["rounds"]["histogram"].values()) == agreed
+    assert sum(row["count"] for row in data["agreements"]) <= agreed
+    row = data["agreements"][0]
+    assert set(row["package"]) == {i.id for i in load_scenario(CASE).issues}
+    assert set(row["utilities"]) == {"RUS", "UKR", "UKC", "EU"}
+    assert data["distance"]["pareto"] >= 0
+
+
+def test_bad_input(case):
+    with pytest.raises(ValueError, match="unknown strategy"):
+        strategy("hawk")
+    with pytest.raises(ValueError, match="protocol"):
+        run_protocol("auction", case, [STRATEGIES["linear"]] * 4, deadline=3,
+                     rng=np.random.default_rng(0))  # fmt: skip
+    with pytest.raises(ValueError, match="deadline"):
+        run_protocol("alternating", case, [STRATEGIES["linear"]] * 4, deadline=0,
+                     rng=np.random.default_rng(0))  # fmt: skip
+    with pytest.raises(BatchTooLarge):
+        simulate_negotiation(case, "alternating", [STRATEGIES["linear"]] * 4, deadline=3,
+                             runs=10**11)  # fmt: skip
+
+
+def test_cli_simulate():
+    result = accord("simulate", CASE, "--runs", "300", "--strategy", "RUS=stalling", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    for key in ("runs", "seed", "agreement_rate", "rounds", "agreements"):
+        assert key in data
+    assert data["strategies"]["RUS"] == "stalling" and data["strategies"]["UKR"] == "linear"
+    assert "histogram" in data["rounds"] and "mean" in data["rounds"]
+    tables = accord("simulate", str(A4), "--runs", "50", "--protocol", "shuttle")
+    assert tables.returncode == 0 and "agreement rate" in tables.stdout
+    for args in (
+        ["--strategy", "A=hawk"], ["--strategy", "XXX=linear"], ["--strategy", "linear"],
+        ["--protocol", "auction"], ["--deadline", "0"], ["--runs", "0"], ["--band", "2"],
+        ["--runs", str(10**12)],
+    ):  # fmt: skip
+        bad = accord("simulate", str(A4), *args)
+        assert bad.returncode == 2, (args, bad.stderr)
+        assert bad.stdout == ""
+        assert len(bad.stderr.strip().splitlines()) == 1 and bad.stderr.startswith("accord: ")
+
+
+def test_simulate_imports_only_numpy_the_core_deals_and_engines():
+    from test_layers import files, imports_of
+
+    allowed = ("accord.simulate", "accord.deals", "accord.scenario", "accord.randomness",
+               "accord.uncertainty.engines", "numpy", "__future__", "abc", "collections",
+               "dataclasses", "functools", "typing")  # fmt: skip
+    for path in files("simulate"):
+        for name in imports_of(path):
+            assert name.startswith(allowed), f"{path.name} imports {name}"
