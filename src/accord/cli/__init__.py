@@ -14,6 +14,7 @@ from accord.cli import evidence as _evidence  # noqa: F401
 from accord.cli import forecast as _forecast  # noqa: F401
 from accord.cli import models as _models  # noqa: F401
 from accord.cli import report as _report  # noqa: F401
+from accord.cli import serve as _serve  # noqa: F401
 from accord.cli._app import app, main
 
 __all__ = ["app", "main"]
