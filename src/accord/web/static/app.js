@@ -59,7 +59,7 @@
   const select = document.getElementById("issue");
   const status = document.getElementById("status");
   const problem = document.getElementById("whatif-error");
-  let inFlight = false, again = false, movedAt = null, dealsTimer = null;
+  let inFlight = false, again = false, movedAt = null, dealsTimer = null, updates = 0;
 
   function changes() {
     const stakes = {}, capabilities = {};
@@ -124,6 +124,7 @@
       if (movedAt !== null) {
         const ms = performance.now() - movedAt;
         status.dataset.ms = ms.toFixed(1);
+        status.dataset.count = String(++updates);
         status.textContent = "updated in " + Math.round(ms) + " ms";
         movedAt = null;
       }
