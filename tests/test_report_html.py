@@ -21,6 +21,7 @@ from accord.report.html import (
 )
 from accord.report.svg import MissingExtra, to_png, to_svg
 from accord.scenario import Evidence, Issue
+
 from conftest import EXAMPLES, make_scenario
 
 CASE = EXAMPLES / "ukraine-ceasefire-2025-03.yaml"
@@ -90,7 +91,9 @@ def test_user_text_is_escaped_and_only_web_links_are_links():
         issues=(Issue("x", name=hostile, labels=((0.0, hostile), (100.0, "b"))),),
         evidence=(
             Evidence("e1", speaker=hostile, quote=hostile, url="javascript:alert(1)"),
-            Evidence("e2", summary="s", url="https://example.org/a?b=1&c=2", date=dt.date(2025, 1, 2)),
+            Evidence(
+                "e2", summary="s", url="https://example.org/a?b=1&c=2", date=dt.date(2025, 1, 2)
+            ),
         ),
     )
     forecasts = tuple(cls().predict(scenario) for cls in MODELS.values())

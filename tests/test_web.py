@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 
 from accord.io import parse_scenario
 from accord.web import MAX_UPLOAD, create_app
+
 from conftest import EXAMPLES
 
 CASE = "ukraine-ceasefire-2025-03.yaml"
