@@ -124,6 +124,10 @@ def test_the_report_opens_offline_with_every_section_and_figure(browser, tmp_pat
     page.screenshot(path=str(ARTIFACTS / "report.png"))
     page.locator("#ukraine-ceasefire-2025-03-deals").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "report-deals.png"))
+    # The print style sheet: no navigation, figures and sections still there.
+    page.emulate_media(media="print")
+    expect(page.locator("nav").first).to_be_hidden()
+    expect(page.locator("#ukraine-ceasefire-2025-03-frontier svg")).to_be_visible()
     page.close()
 
 

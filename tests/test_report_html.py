@@ -22,6 +22,7 @@ from accord.report.html import (
 from accord.report.svg import MissingExtra, to_png, to_svg
 from accord.scenario import Evidence, Issue
 
+from cli_inprocess import accord
 from conftest import EXAMPLES, make_scenario
 
 CASE = EXAMPLES / "ukraine-ceasefire-2025-03.yaml"
@@ -153,22 +154,6 @@ def test_png_without_matplotlib_names_the_extra(case, monkeypatch):
 
 
 # ---------------------------------------------------------------- the commands
-
-
-def accord(*args: str):
-    """Run the CLI in this process (faster than a subprocess; the output is the same)."""
-    from typer.testing import CliRunner
-
-    from accord.cli import app
-
-    return _Done(CliRunner().invoke(app, list(args)))
-
-
-class _Done:
-    def __init__(self, result):
-        self.returncode = result.exit_code
-        self.stdout = result.stdout
-        self.stderr = result.stderr
 
 
 def test_accord_report_writes_one_file(tmp_path):

@@ -510,7 +510,7 @@ def tornado_figure(
             Text(
                 LEFT + 50,
                 y + 4,
-                truncate(s.input, LEFT + 40, 10),
+                truncate(f"{s.input} ({num(s.low)}-{num(s.high)})", LEFT + 40, 10),
                 size=10,
                 anchor="end",
                 tip=f"{s.input}: range {num(s.low)} to {num(s.high)}",
