@@ -10,6 +10,8 @@ slider-timing.txt).
 
 from __future__ import annotations
 
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,7 +43,7 @@ RUNS = [
 
 
 def main() -> None:
-    print(f"Machine: {describe()}\n")
+    print(f"Machine: {describe()}; load average at the start {os.getloadavg()[0]:.1f}\n")
     print("| run | wall time (best of 2) | CPU time | file size | target |")
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
@@ -59,8 +61,6 @@ def main() -> None:
                 walls.append(time.perf_counter() - start)
                 if done.returncode:
                     raise SystemExit(done.stderr)
-                import resource
-
                 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
                 cpus.append(usage.ru_utime + usage.ru_stime)
             cpu = cpus[-1] - cpus[0] if len(cpus) > 1 else cpus[0]
@@ -71,6 +71,7 @@ def main() -> None:
                 f"| `accord report` {name} | {wall:.2f} s | {cpu:.2f} s | "
                 f"{size / 1e6:.2f} MB | < {target:g} s, < 5 MB: {verdict} |"
             )
+    print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
     timing = ROOT / "tests" / "artifacts" / "slider-timing.txt"
     if timing.exists():
         print(f"\nBrowser test: {timing.read_text().strip()} (target < 300 ms)")
