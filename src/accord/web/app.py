@@ -59,7 +59,7 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
-from accord.io import InputError, dump_scenario, parse_scenario
+from accord.io import MAX_BYTES, InputError, decode_text, dump_scenario, parse_scenario
 from accord.models import MODELS, Model
 from accord.report.html import STYLE, ReportData, Section, deals_for_report, render_sections
 from accord.scenario import Scenario
@@ -70,7 +70,7 @@ from accord.web.whatif import ChangeError, apply_changes, deals_view, forecast_v
 __all__ = ["MAX_SAMPLES", "MAX_UPLOAD", "create_app"]
 
 #: The upload limit, the same as the CLI's file limit (10 MB).
-MAX_UPLOAD = 10 * 1024 * 1024
+MAX_UPLOAD = MAX_BYTES
 #: The largest Monte Carlo run the app starts.
 MAX_SAMPLES = 100_000
 _SUFFIXES = (".yaml", ".yml", ".json", ".csv")
@@ -245,15 +245,8 @@ def create_app(
             if size > MAX_UPLOAD:
                 return _error(f"{name}: file is over the 10 MB limit", 413)
             chunks.append(chunk)
-        raw = b"".join(chunks)
-        if b"\0" in raw:
-            return _error(f"{name}: not a text file (it contains NUL bytes)")
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            return _error(f"{name}: not UTF-8 text (byte {exc.start})")
-        try:
-            scenario = parse_scenario(text, name)
+            scenario = parse_scenario(decode_text(b"".join(chunks), name), name)
         except InputError as exc:
             return _error(str(exc))
         return JSONResponse({"url": f"/s/{keep(scenario, name)}"})
