@@ -16,7 +16,9 @@ from accord.cli import forecast as _forecast  # noqa: F401
 from accord.cli import gaps as _gaps  # noqa: F401
 from accord.cli import history as _history  # noqa: F401
 from accord.cli import models as _models  # noqa: F401
+from accord.cli import report as _report  # noqa: F401
 from accord.cli import seals as _seals  # noqa: F401
+from accord.cli import serve as _serve  # noqa: F401
 from accord.cli import simulate as _simulate  # noqa: F401
 from accord.cli import truce as _truce  # noqa: F401
 from accord.cli._app import app, main

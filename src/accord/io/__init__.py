@@ -20,13 +20,16 @@ from accord.io._files import (
     save_scenario,
     scenario_to_dict,
 )
+from accord.io._text import MAX_BYTES, decode_text
 from accord.io.genius import load_genius
 
 __all__ = [
     "FORMATS",
+    "MAX_BYTES",
     "Format",
     "InputError",
     "atomic_write",
+    "decode_text",
     "dump_scenario",
     "format_for",
     "load_genius",

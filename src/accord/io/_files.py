@@ -285,17 +285,18 @@ def save_scenario(
 
 
 @contextmanager
-def atomic_write(path: str | os.PathLike[str]) -> Iterator[IO[str]]:
-    """Write a text file so that readers see either the old file or the whole new one.
+def atomic_write(path: str | os.PathLike[str], *, binary: bool = False) -> Iterator[IO[Any]]:
+    """Write a file so that readers see either the old file or the whole new one.
 
-    The text goes to a temporary file in the same directory, which is flushed, synced and
-    renamed over the target only when the block finishes without an exception.
+    The text (bytes when ``binary``) goes to a temporary file in the same directory, which is
+    flushed, synced and renamed over the target only when the block finishes without an
+    exception.
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
-        "w",
-        encoding="utf-8",
+        "wb" if binary else "w",
+        encoding=None if binary else "utf-8",
         dir=directory,
         prefix=f".{target.name}.",
         suffix=".tmp",

@@ -24,7 +24,15 @@ import yaml
 
 from accord.io._errors import InputError, PathPart
 
-__all__ = ["MAX_BYTES", "Document", "parse_json", "parse_yaml", "read_bytes", "read_text"]
+__all__ = [
+    "MAX_BYTES",
+    "Document",
+    "decode_text",
+    "parse_json",
+    "parse_yaml",
+    "read_bytes",
+    "read_text",
+]
 
 #: Input files larger than this are refused.
 MAX_BYTES = 10 * 1024 * 1024
@@ -75,7 +83,11 @@ def read_bytes(path: str | os.PathLike[str], source: str | None = None) -> bytes
 def read_text(path: str | os.PathLike[str], source: str | None = None) -> str:
     """The file's text, or InputError for a missing, huge, binary or non-UTF-8 file."""
     name = source or str(path)
-    raw = read_bytes(path, name)
+    return decode_text(read_bytes(path, name), name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Bytes read from ``name`` as text, or InputError for binary, non-UTF-8 or empty input."""
     if b"\x00" in raw:
         raise InputError(name, "not a text file (it contains NUL bytes)")
     try:

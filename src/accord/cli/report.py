@@ -1,0 +1,240 @@
+"""``accord report`` (one self-contained HTML briefing) and ``accord plot`` (one figure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from accord.cli._app import app, fail, guarded
+from accord.cli._common import (
+    EngineOption,
+    ModelsOption,
+    ParamsOption,
+    RoundsOption,
+    SchedulerOption,
+    WorkersOption,
+    build_models,
+    parse_params,
+    run_engine,
+)
+
+if TYPE_CHECKING:
+    from accord.scenario import Scenario
+    from accord.uncertainty import MonteCarlo
+
+#: ``accord plot`` kinds; those marked True draw one issue (``--issue``, default the first).
+PLOT_KINDS = {
+    "positions": True,
+    "forecasts": False,
+    "trajectory": True,
+    "distribution": True,
+    "tornado": True,
+    "frontier": False,
+}
+
+SamplesOption = Annotated[
+    int | None,
+    typer.Option(metavar="N", help="Monte Carlo: draw N samples of the inputs' ranges."),
+]
+SeedOption = Annotated[
+    int | None, typer.Option(metavar="S", help="Seed of the Monte Carlo draws (default: fresh).")
+]
+
+
+def _check_output(path: str, suffixes: Sequence[str]) -> str:
+    """The output's suffix (lower case) after checking it and its folder."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in suffixes:
+        fail(f"-o {path}: the file name must end in {' or '.join(suffixes)}")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        fail(f"-o {path}: no such folder {str(parent)!r}")
+    if target.is_dir():
+        fail(f"-o {path}: is a folder")
+    return suffix
+
+
+def _write(path: str, data: str | bytes) -> None:
+    from accord.io import atomic_write
+
+    try:
+        with atomic_write(path, binary=isinstance(data, bytes)) as handle:
+            handle.write(data)
+    except OSError as exc:
+        fail(f"-o {path}: cannot write: {exc.strerror or exc}")
+
+
+def _monte_carlo(
+    scenarios: Sequence[Scenario],
+    models: dict[str, Any],
+    *,
+    samples: int,
+    seed: int | None,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+) -> list[MonteCarlo]:
+    from accord.randomness import as_generator
+    from accord.uncertainty import monte_carlo
+
+    _, chosen = as_generator(seed)
+    result: list[MonteCarlo] = run_engine(
+        lambda eng, progress: monte_carlo(
+            scenarios, models, samples=samples, seed=chosen, engine=eng, progress=progress
+        ),
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
+        description=f"{samples:,} samples",
+    )
+    return result
+
+
+def _check_counts(samples: int | None, seed: int | None) -> None:
+    if samples is not None and samples < 1:
+        fail(f"--samples must be a positive integer, got {samples}")
+    if seed is not None and seed < 0:
+        fail(f"--seed must be a non-negative integer, got {seed}")
+
+
+@app.command()
+def report(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...", help="Scenario files (YAML, JSON or CSV), or folders of them."
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE.html", help="The HTML file to write.")
+    ],
+    model: ModelsOption = None,
+    rounds: RoundsOption = None,
+    param: ParamsOption = None,
+    samples: SamplesOption = None,
+    seed: SeedOption = None,
+    engine: EngineOption = "local",
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+) -> None:
+    """Write one self-contained HTML briefing (offline, printable) for the scenarios."""
+    with guarded():
+        from importlib.metadata import version
+
+        from accord.cli.forecast import scenario_files
+        from accord.io import load_scenario
+        from accord.report.html import ReportData, deals_for_report, render_report
+
+        _check_counts(samples, seed)
+        _check_output(output, (".html", ".htm"))
+        models = build_models(model, parse_params(param), rounds=rounds)
+        scenarios = [load_scenario(path) for path in scenario_files(files)]
+        uncertainty: list[Any] = [None] * len(scenarios)
+        sensitivities: list[Any] = [None] * len(scenarios)
+        if samples is not None:
+            from accord.uncertainty import sensitivity
+
+            uncertainty = _monte_carlo(
+                scenarios,
+                models,
+                samples=samples,
+                seed=seed,
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+            )
+            sensitivities = [
+                sensitivity(s, models, mc) for s, mc in zip(scenarios, uncertainty, strict=True)
+            ]
+        reports = []
+        for s, mc, sens in zip(scenarios, uncertainty, sensitivities, strict=True):
+            deals, note = deals_for_report(s)
+            forecasts = tuple(m.predict(s) for m in models.values())
+            reports.append(ReportData(s, forecasts, mc, sens, deals, note))
+        page = render_report(reports, generator=f"accord {version('accord')}")
+        _write(output, page)
+
+
+@app.command()
+def plot(
+    kind: Annotated[str, typer.Argument(metavar="KIND", help=f"One of: {', '.join(PLOT_KINDS)}.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A scenario file.")],
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", metavar="FIG.svg|png", help="The figure file to write."),
+    ],
+    issue: Annotated[
+        str | None,
+        typer.Option(metavar="ID", help="The issue to draw (default: the first)."),
+    ] = None,
+    model: ModelsOption = None,
+    rounds: RoundsOption = None,
+    param: ParamsOption = None,
+    samples: Annotated[
+        int | None,
+        typer.Option(metavar="N", help="Monte Carlo samples for 'distribution' (default 10,000)."),
+    ] = None,
+    seed: SeedOption = None,
+) -> None:
+    """Draw one figure of the report as SVG, or PNG (needs accord[plot]), for slides."""
+    with guarded():
+        from accord.io import load_scenario
+        from accord.report import figures
+        from accord.report.html import deals_for_report, tornado_model
+        from accord.report.svg import MissingExtra, to_png, to_svg
+
+        if kind not in PLOT_KINDS:
+            fail(f"unknown plot kind {kind!r}; choose from {', '.join(PLOT_KINDS)}")
+        _check_counts(samples, seed)
+        suffix = _check_output(output, (".svg", ".png"))
+        if issue is not None and not PLOT_KINDS[kind]:
+            fail(f"--issue does not apply to '{kind}' (it draws every issue)")
+        models = build_models(model, parse_params(param), rounds=rounds)
+        scenario = load_scenario(file)
+        issue_id = issue if issue is not None else scenario.issues[0].id
+        if issue_id not in {i.id for i in scenario.issues}:
+            known = ", ".join(i.id for i in scenario.issues)
+            fail(f"{file}: no issue {issue_id!r}; choose from {known}")
+        forecasts = [m.predict(scenario) for m in models.values()]
+        if kind == "positions":
+            figure = figures.positions_figure(scenario, issue_id, forecasts)
+        elif kind == "forecasts":
+            figure = figures.forecasts_figure(scenario, forecasts)
+        elif kind == "trajectory":
+            drawn = [figures.trajectory_figure(scenario, issue_id, f) for f in forecasts]
+            found = [f for f in drawn if f is not None]
+            if not found:
+                fail("'trajectory' draws the rounds of a dynamic model: add --model bdm")
+            figure = found[0]
+        elif kind == "distribution":
+            mc = _monte_carlo(
+                [scenario],
+                models,
+                samples=samples or 10_000,
+                seed=seed,
+                engine="local",
+                workers=None,
+                scheduler=None,
+            )[0]
+            figure = figures.distribution_figure(scenario, issue_id, mc, forecasts)
+        elif kind == "tornado":
+            from accord.uncertainty import sensitivity
+
+            swings = sensitivity(scenario, models)[issue_id]
+            figure = figures.tornado_figure(scenario, issue_id, swings, tornado_model(forecasts))
+        else:
+            analysis, note = deals_for_report(scenario)
+            if analysis is None:
+                fail(f"{file}: {note}")
+            figure = figures.frontier_figure(analysis)
+        if suffix == ".svg":
+            _write(output, to_svg(figure) + "\n")
+            return
+        try:
+            _write(output, to_png(figure))
+        except MissingExtra as exc:
+            fail(str(exc))
