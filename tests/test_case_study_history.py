@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -47,8 +48,10 @@ def test_a_dated_version_has_the_same_actors_and_scales(as_of):
     version = load_scenario(VERSIONS[as_of])
     assert version.actors == CURRENT.actors
     current = {i.id: i for i in CURRENT.issues}
+    # The scales must match; the decision rules were added to the 16 March file later (issue 9)
+    # and the dated versions do not carry them yet.
     for issue in version.issues:
-        assert issue == current[issue.id]
+        assert replace(issue, decision=None) == replace(current[issue.id], decision=None)
 
 
 def test_the_issues_left_out_of_riyadh_had_no_statement_by_then():
