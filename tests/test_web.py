@@ -122,7 +122,8 @@ def test_deals_for_a_variant(client, opened):
         "egalitarian",
         "utilitarian",
     ]
-    assert view["parties"] == ["RUS", "UKR", "UKC", "EU"]
+    # the parties plus every actor whose consent an issue's decision rule requires (issue 9)
+    assert view["parties"] == ["US", "RUS", "UKR", "UKC", "EU", "NATO"]
 
 
 def test_a_bad_upload_gets_the_cli_s_one_line_and_is_not_kept(client):
