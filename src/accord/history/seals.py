@@ -142,38 +142,27 @@ def seal(
             note=note,
             accord_version=__version__,
         )
+        # The columns in the order of Seal's fields after its id.
+        values = (
+            sealed_at,
+            scenario.id,
+            as_of,
+            note,
+            __version__,
+            document,
+            scenario_sha,
+            forecast_text,
+            forecasts_sha,
+            previous,
+            hash_,
+        )
         rows = writer.execute(
             "INSERT INTO seals (sealed_at, scenario, as_of, note, accord_version, document, "
             "scenario_sha256, forecasts, forecasts_sha256, previous, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (
-                sealed_at,
-                scenario.id,
-                as_of,
-                note,
-                __version__,
-                document,
-                scenario_sha,
-                forecast_text,
-                forecasts_sha,
-                previous,
-                hash_,
-            ),
+            values,
         )
-    return Seal(
-        rows[0][0],
-        sealed_at,
-        scenario.id,
-        as_of,
-        note,
-        __version__,
-        document,
-        scenario_sha,
-        forecast_text,
-        forecasts_sha,
-        previous,
-        hash_,
-    )
+    return Seal(rows[0][0], *values)
 
 
 def seals(store: Store) -> list[Seal]:
