@@ -9,7 +9,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "accord"
 
-CORE = ["scenario.py", "forecast.py", "randomness.py", "models"]
+CORE = ["scenario.py", "forecast.py", "randomness.py", "errors.py", "models"]
 FORBIDDEN_IN_CORE = (
     "accord.io",
     "accord.report",

@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 import typer
 
-from accord.io._errors import InputError
+from accord.errors import InputError
 
 __all__ = ["app", "fail", "guarded", "main", "print_json", "stdout_console"]
 

@@ -40,8 +40,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from accord.errors import InputError
 from accord.history.schema import APPLICATION, MIGRATIONS, SCHEMA_VERSION
-from accord.io._errors import InputError
 
 __all__ = ["BUSY_SECONDS", "Store", "StoreError", "open_store", "store_location"]
 

@@ -8,7 +8,7 @@ line naming the file, the place and the problem. The core never imports this pac
 
 from __future__ import annotations
 
-from accord.io._errors import InputError
+from accord.errors import InputError
 from accord.io._files import (
     FORMATS,
     Format,

@@ -24,7 +24,7 @@ import math
 import re
 from pathlib import Path
 
-from accord.io._errors import InputError
+from accord.errors import InputError
 from accord.scenario import Actor, Issue, Scenario, Stake
 
 __all__ = [

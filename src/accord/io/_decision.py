@@ -29,7 +29,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from accord.io._errors import PathPart
+from accord.errors import PathPart
 from accord.rules import DecisionRule, Quota, RuleKind
 
 __all__ = ["DecisionFile", "QuotaFile", "build_decisions", "check_decisions", "decision_to_file"]

@@ -12,6 +12,7 @@ from typing import IO, Any, Literal
 
 import yaml
 
+from accord.errors import InputError
 from accord.io._csv import (
     is_ktab,
     is_replication,
@@ -23,7 +24,6 @@ from accord.io._csv import (
     write_replication,
 )
 from accord.io._decision import decision_to_file
-from accord.io._errors import InputError
 from accord.io._schema import build_scenario, check_scenario, validate_document
 from accord.io._text import parse_json, parse_yaml, read_text
 from accord.scenario import Scenario

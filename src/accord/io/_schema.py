@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from accord.errors import InputError, PathPart, format_path
 from accord.io._decision import DecisionFile, QuotaFile, build_decisions, check_decisions
-from accord.io._errors import InputError, PathPart, format_path
 from accord.io._text import Document
 from accord.scenario import Actor, Evidence, Issue, Outcome, Scenario, Stake
 

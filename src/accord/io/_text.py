@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from accord.io._errors import InputError, PathPart
+from accord.errors import InputError, PathPart
 
 __all__ = [
     "MAX_BYTES",

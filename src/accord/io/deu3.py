@@ -44,7 +44,7 @@ import os
 from dataclasses import dataclass
 from typing import Literal
 
-from accord.io._errors import InputError
+from accord.errors import InputError
 from accord.io._text import read_text
 from accord.rules import DecisionRule, Quota
 from accord.scenario import Actor, Issue, Outcome, Scenario, Stake

@@ -74,7 +74,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from accord.io._errors import InputError
+from accord.errors import InputError
 from accord.io._schema import build_scenario, check_scenario, validate_document
 from accord.io._text import Document, read_text
 from accord.scenario import Scenario

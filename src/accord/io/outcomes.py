@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import RootModel, ValidationError
 
-from accord.io._errors import InputError, format_path
+from accord.errors import InputError, format_path
 from accord.io._schema import OutcomeFile, _describe
 from accord.io._text import parse_json, parse_yaml, read_text
 from accord.scenario import Outcome

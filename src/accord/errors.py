@@ -1,4 +1,4 @@
-"""One error type for every problem with an input file."""
+"""One error type for every problem with an input, where the core and every reader can raise it."""
 
 from __future__ import annotations
 
