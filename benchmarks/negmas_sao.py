@@ -4,7 +4,8 @@ Run with the interpreter of the separate NegMAS environment (``benchmarks/.venv-
 with accord's: NegMAS is AGPL-3.0 and is not a dependency of accord. Plays ``N`` stacked
 alternating-offers negotiations of ``STEPS`` steps between the first profile (strategy ``A``)
 and the second (strategy ``B``), time-based negotiators with NegMAS's named curves, and writes
-per negotiation whether it agreed, its ``state.step`` and both utilities::
+per negotiation whether it agreed, its ``state.step`` and both utilities, with the seconds of
+the whole script and of the negotiations alone (after the import and the reading)::
 
     benchmarks/.venv-negmas/bin/python benchmarks/negmas_sao.py FOLDER A B STOCHASTIC N STEPS OUT
 """
@@ -26,6 +27,7 @@ def main(folder: str, a: str, b: str, stochastic: str, n: str, steps: str, out: 
     assert scenario is not None
     ufuns = scenario.ufuns
     rows = []
+    loop = time.perf_counter()
     for _ in range(int(n)):
         mechanism = SAOMechanism(outcome_space=scenario.outcome_space, n_steps=int(steps))
         for curve, ufun in ((a, ufuns[0]), (b, ufuns[1])):
@@ -41,8 +43,12 @@ def main(folder: str, a: str, b: str, stochastic: str, n: str, steps: str, out: 
                 "utilities": None if deal is None else [float(u(deal)) for u in ufuns],
             }
         )
+    end = time.perf_counter()
     with open(out, "w") as handle:
-        json.dump({"seconds_in_process": time.perf_counter() - start, "runs": rows}, handle)
+        json.dump(
+            {"seconds_in_process": end - start, "seconds_negotiations": end - loop, "runs": rows},
+            handle,
+        )
 
 
 if __name__ == "__main__":
