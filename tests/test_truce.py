@@ -206,8 +206,16 @@ def test_cli_truce_json_and_bad_input():
     assert "histogram" in data["collapse_day"]
     again = accord("truce", case, "--runs", "2000", "--json")
     assert again.stdout == result.stdout
-    sweep = accord("truce", case, "--runs", "500", "--sweep", "--json")
-    assert [row["p_detect"] for row in json.loads(sweep.stdout)["sweep"]][-1] == 1.0
+    sweep = accord("truce", case, "--runs", "500", "--p-detect", "0.5", "--sweep", "--json")
+    curve = json.loads(sweep.stdout)
+    assert [row["p_detect"] for row in curve["sweep"]][-1] == 1.0
+    # the sweep carries the summary of the chosen settings, and with the same seed its point at
+    # the chosen p_detect is the same batch (common random numbers)
+    for key in ("days", "runs", "p_holds", "violations_mean", "collapse_day"):
+        assert key in curve
+    (same,) = [row for row in curve["sweep"] if row["p_detect"] == 0.5]
+    assert same["p_holds"] == curve["p_holds"]
+    assert same["violations_mean"] == curve["violations_mean"]
     tables = accord("truce", case, "--runs", "500")
     assert "P(holds 30 days)" in tables.stdout
     for args in (

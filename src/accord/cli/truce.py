@@ -127,9 +127,10 @@ def truce(
             fail(f"{file}: {exc}")
 
         def work(eng: Any, progress: Any) -> Any:
-            if sweep:
-                return sweep_detection(settings, runs, rng=seed, engine=eng)
-            return simulate_truce(settings, runs, rng=seed, engine=eng, progress=progress)
+            base = simulate_truce(settings, runs, rng=seed, engine=eng, progress=progress)
+            if not sweep:
+                return base, []
+            return base, sweep_detection(settings, runs, rng=seed, engine=eng, progress=progress)
 
         try:
             result = run_engine(
@@ -137,26 +138,20 @@ def truce(
             )
         except BatchTooLarge as exc:
             fail(f"--runs {runs}: {exc}")
+        base, curve = result
+        data: dict[str, Any] = base.to_dict()
         if sweep:
-            data: dict[str, Any] = {
-                "days": days,
-                "runs": runs,
-                "seed": seed,
-                "settings": settings.to_dict(),
-                "sweep": [
-                    {
-                        "p_detect": r.settings.p_detect,
-                        "p_holds": r.p_holds,
-                        "p_holds_se": r.p_holds_se,
-                        "violations_mean": float(r.runs.violations.mean()),
-                        "accusations_mean": float(r.runs.accusations.mean()),
-                        "deliberate": dict(zip(settings.sides, r.deliberate, strict=True)),
-                    }
-                    for r in result
-                ],
-            }
-        else:
-            data = result.to_dict()
+            data["sweep"] = [
+                {
+                    "p_detect": r.settings.p_detect,
+                    "p_holds": r.p_holds,
+                    "p_holds_se": r.p_holds_se,
+                    "violations_mean": float(r.runs.violations.mean()),
+                    "accusations_mean": float(r.runs.accusations.mean()),
+                    "deliberate": dict(zip(settings.sides, r.deliberate, strict=True)),
+                }
+                for r in curve
+            ]
         if as_json:
             print_json(data)
             return

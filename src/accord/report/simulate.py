@@ -50,6 +50,7 @@ def truce_tables(data: Mapping[str, Any], *, sweep: bool = False) -> list[Any]:
         f"noise {s['noise']:.3g}, temptation {a} {s['temptation'][a]:.3g} / "
         f"{b} {s['temptation'][b]:.3g}, breakdown after {s['breakdown']} days of violations"
     )
+    parts = _truce_summary(data, head)
     if sweep:
         table = _table(f"P(truce holds {data['days']} days) against p_detect", [
             "p_detect", "P(holds)", "+-1 se", "violations", "accusations", "deliberate",
@@ -63,7 +64,11 @@ def truce_tables(data: Mapping[str, Any], *, sweep: bool = False) -> list[Any]:
                 f"{row['accusations_mean']:.2f}",
                 ", ".join(k for k, v in row["deliberate"].items() if v) or "none",
             )
-        return [head, table]
+        parts.append(table)
+    return parts
+
+
+def _truce_summary(data: Mapping[str, Any], head: str) -> list[Any]:
     summary = _table("Truce", ["measure", "value"])
     deliberate = ", ".join(k for k, v in data["deliberate"].items() if v) or "none"
     summary.add_row(

@@ -389,19 +389,31 @@ def sweep_detection(
     grid: tuple[float, ...] = SWEEP,
     block: int = DEFAULT_BLOCK,
     engine: Engine | None = None,
+    progress: Any = None,
 ) -> list[TruceResult]:
     """P(holds) against ``p_detect``: one batch per grid point, all with the same seed.
 
     The same seed at every point (common random numbers) makes the curve smooth and the
-    comparison between points sharper than independent batches would.
+    comparison between points sharper than independent batches would. ``progress(done, total)``
+    counts blocks over the whole grid.
     """
     from accord.randomness import as_generator
 
     _, seed = as_generator(rng)
-    return [
-        simulate_truce(replace(settings, p_detect=p), runs, rng=seed, block=block, engine=engine)
-        for p in grid
-    ]
+    per_point = -(-runs // block)
+    total = per_point * len(grid)
+    out = []
+    for k, p in enumerate(grid):
+        step = None
+        if progress is not None:
+            step = functools.partial(_overall, progress, k * per_point, total)
+        point = replace(settings, p_detect=p)
+        out.append(simulate_truce(point, runs, rng=seed, block=block, engine=engine, progress=step))
+    return out
+
+
+def _overall(progress: Any, offset: int, total: int, done: int, _of: int) -> None:
+    progress(offset + done, total)
 
 
 # --- defaults from a scenario ---------------------------------------------------------------
