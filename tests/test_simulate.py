@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from accord.io import load_scenario
 from accord.simulate.arena import build_arena
 from accord.simulate.batches import BatchTooLarge, Block
-from accord.simulate.outcomes import _block, simulate_negotiation
+from accord.simulate.outcomes import _block, pareto_gap, simulate_negotiation
 from accord.simulate.protocols import PROTOCOLS, run_protocol
 from accord.simulate.strategies import STRATEGIES, Memory, strategy
 from accord.uncertainty import make_engine
@@ -156,6 +156,20 @@ def test_summary_contract(case):
     assert set(row["package"]) == {i.id for i in load_scenario(CASE).issues}
     assert set(row["utilities"]) == set(case.parties)
     assert data["distance"]["pareto"] >= 0
+
+
+def test_the_nash_package_leaves_no_joint_gain(a4, case):
+    # the Pareto gap is measured against the zone of agreement's frontier, where every
+    # agreement lies: the Nash package (efficient in the zone) has a gap of 0, and a package
+    # that some zone package improves for every party by 0.1 has a gap of at least 0.1
+    for arena in (a4, case):
+        assert pareto_gap(arena.nash[None, :], arena.frontier)[0] == pytest.approx(0, abs=1e-12)
+        assert pareto_gap(arena.nash[None, :] - 0.1, arena.frontier)[0] >= 0.1 - 1e-12
+        inside = arena.accepts(arena.offers)
+        assert np.isin(
+            arena.frontier.round(12).view([("", float)] * arena.frontier.shape[1]),
+            arena.u[inside.all(axis=1)].round(12).view([("", float)] * arena.u.shape[1]),
+        ).all()
 
 
 def test_bad_input(case):

@@ -58,7 +58,8 @@ class Arena:
     party ``i`` accepts by its utility (ascending), ``ranked_u[i]`` those utilities. ``hi`` and
     ``worst`` are each party's best and worst utility over the whole space, ``reservation`` its
     reservation utility; ``nash`` the Nash package's utilities (None without one) and
-    ``frontier`` the utilities of the Pareto frontier.
+    ``frontier`` the utilities of the Pareto frontier of the zone of agreement (the packages
+    every party accepts, where every agreement lies), or of the whole space without a zone.
     """
 
     pu: PackageUtilities
@@ -187,7 +188,10 @@ def build_arena(
         reservation=pu.reservation,
         nash=None if nash.package is None else np.asarray([v for _, v in nash.utilities]),
         nash_package=None if nash.package is None else dict(nash.package),
-        frontier=np.asarray(analysis.frontier.utilities, dtype=np.float64),
+        frontier=np.asarray(
+            (analysis.zopa.frontier if analysis.zopa.exists else analysis.frontier).utilities,
+            dtype=np.float64,
+        ),
         offer_set="space" if whole else "frontier",
         labels=labels,
         kindness=tuple(kindness),

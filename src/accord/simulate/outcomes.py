@@ -9,9 +9,11 @@ summary reports, with its denominator: the agreement rate and its standard error
 ``sqrt(p (1 - p) / N)``; the distribution of the 1-based round of agreement; the agreed
 packages by frequency (ties in outcome order) with every party's utility; and how far the
 agreements lie from the Nash package (the mean Euclidean distance of the utility vectors, from
-:func:`accord.deals.analyse_deals`) and from the Pareto frontier (the mean *Pareto gap*: the
-largest amount by which some frontier package improves every party's utility at once, 0 for
-an efficient agreement; Raiffa 1982, ch. 11, on "leaving joint gains on the table").
+:func:`accord.deals.analyse_deals`) and from the Pareto frontier of the zone of agreement (the
+mean *Pareto gap*: the largest amount by which some package of that frontier improves every
+party's utility at once, 0 for an efficient agreement; Raiffa 1982, ch. 11, on "leaving joint
+gains on the table"). The zone's frontier, not the whole space's, because every agreement is
+acceptable to every party: a package beyond someone's red line is no joint gain left unused.
 
 Sources
 -------
