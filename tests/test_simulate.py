@@ -145,6 +145,29 @@ def test_same_seed_same_json_on_every_engine(case):
         assert run(engine) == local
 
 
+def test_same_seed_same_json_on_a_local_dask_cluster(a4):
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    from accord.simulate.truce import TruceSettings, simulate_truce
+
+    plan = [STRATEGIES["tit-for-tat"], STRATEGIES["stalling"]]
+    truce = TruceSettings(policy="proportional", noise=0.03, p_false=0.02)
+    runs = {
+        protocol: lambda engine=None, protocol=protocol: json.dumps(
+            simulate_negotiation(
+                a4, protocol, plan, deadline=15, runs=900, rng=8, block=200, engine=engine
+            ).to_dict()
+        )
+        for protocol in PROTOCOLS
+    }
+    local = {protocol: run() for protocol, run in runs.items()}
+    truce_local = json.dumps(simulate_truce(truce, 5000, rng=8, block=1000).to_dict())
+    with make_engine("dask", workers=2) as engine:
+        for protocol, run in runs.items():
+            assert run(engine) == local[protocol], protocol
+        on_dask = simulate_truce(truce, 5000, rng=8, block=1000, engine=engine).to_dict()
+        assert json.dumps(on_dask) == truce_local
+
+
 def test_summary_contract(case):
     plan = [STRATEGIES["conceder"]] * len(case.parties)
     data = simulate_negotiation(case, "alternating", plan, deadline=20, runs=300, rng=1).to_dict()
