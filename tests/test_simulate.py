@@ -239,3 +239,40 @@ def test_simulate_imports_only_numpy_the_core_deals_and_engines():
     for path in files("simulate"):
         for name in imports_of(path):
             assert name.startswith(allowed), f"{path.name} imports {name}"
+
+
+def test_strategies_set_in_the_scenario(tmp_path):
+    from typing import get_args
+
+    from accord.io import save_scenario
+    from accord.io._schema import ActorFile
+
+    # the file format accepts exactly the named strategies
+    annotation = ActorFile.model_fields["strategy"].annotation
+    (names,) = [a for a in get_args(annotation) if a is not type(None)]
+    assert set(get_args(names)) == set(STRATEGIES)
+    text = A4.read_text().replace("{id: A, capability: 50}", "{id: A, capability: 50, "
+                                  "strategy: boulware}")  # fmt: skip
+    path = tmp_path / "a4.yaml"
+    path.write_text(text)
+    scenario = load_scenario(path)
+    assert [a.strategy for a in scenario.actors] == ["boulware", None]
+    save_scenario(scenario, tmp_path / "again.yaml")
+    assert load_scenario(tmp_path / "again.yaml") == scenario
+    # the file's strategy; then --strategy overrides it; all=NAME only fills the others
+    plain = json.loads(accord("simulate", str(path), "--runs", "20", "--json").stdout)
+    assert plain["strategies"] == {"A": "boulware", "B": "linear"}
+    # boulware against linear on A4 is a different run from linear against linear (by hand,
+    # linear-linear agrees in round 5)
+    assert plain["rounds"]["mean"] != 5
+    override = accord("simulate", str(path), "--runs", "20", "--strategy", "A=conceder",
+                      "--strategy", "all=stalling", "--json")  # fmt: skip
+    assert json.loads(override.stdout)["strategies"] == {"A": "conceder", "B": "stalling"}
+    rest = accord("simulate", str(path), "--runs", "20", "--strategy", "all=conceder", "--json")
+    assert json.loads(rest.stdout)["strategies"] == {"A": "boulware", "B": "conceder"}
+    # an unknown name in the file is one line naming the file and the field, exit 2
+    path.write_text(text.replace("strategy: boulware", "strategy: hawk"))
+    bad = accord("simulate", str(path))
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert len(bad.stderr.strip().splitlines()) == 1
+    assert "a4.yaml" in bad.stderr and "strategy" in bad.stderr

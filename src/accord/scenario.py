@@ -63,6 +63,8 @@ class Actor:
     discount_factor: float | None = None
     #: Population (any unit), for decision rules that weigh votes by it (a double majority).
     population: float | None = None
+    #: Concession strategy in simulated negotiations (``accord simulate``), by name.
+    strategy: str | None = None
 
     @property
     def label(self) -> str:

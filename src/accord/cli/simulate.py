@@ -22,7 +22,8 @@ def simulate(
             "--strategy",
             metavar="ACTOR=NAME",
             help="A party's strategy (repeatable): boulware, linear, conceder, tit-for-tat, "
-            "stalling; 'all=NAME' sets the default (linear).",
+            "stalling; it overrides the actor's 'strategy' in the file; 'all=NAME' sets it for "
+            "the parties with neither (default: linear).",
         ),
     ] = None,
     deadline: Annotated[int, typer.Option(metavar="N", help="Rounds before talks end.")] = 30,
@@ -78,6 +79,7 @@ def simulate(
         from accord.simulate.arena import build_arena
         from accord.simulate.batches import BatchTooLarge
         from accord.simulate.outcomes import simulate_negotiation
+        from accord.simulate.strategies import choose_strategy
 
         scenario = load_scenario(file)
         among: str | list[str] = actors
@@ -96,7 +98,7 @@ def simulate(
                 f"--strategy {unknown[0]}=...: not a party of this negotiation "
                 f"({', '.join(arena.parties)})"
             )
-        plan = [STRATEGIES[chosen.get(p, default)] for p in arena.parties]
+        plan = [STRATEGIES[choose_strategy(scenario, p, chosen, default)] for p in arena.parties]
 
         def work(eng: Any, progress: Any) -> Any:
             return simulate_negotiation(

@@ -264,6 +264,8 @@ def _extras_problem(scenario: Scenario) -> str | None:
         a.reservation_utility is not None or a.discount_factor is not None for a in scenario.actors
     ):
         lost.append("reservation utilities or discount factors")
+    if any(a.strategy is not None for a in scenario.actors):
+        lost.append("concession strategies")
     if any(
         i.status_quo is not None or i.labels or i.options or i.description for i in scenario.issues
     ):

@@ -137,6 +137,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
                         None if a.discount_factor is None else _number(a.discount_factor)
                     ),
                     "population": None if a.population is None else _number(a.population),
+                    "strategy": a.strategy,
                 }
             )
             for a in scenario.actors

@@ -48,6 +48,8 @@ class ActorFile(_Record):
     reservation_utility: Annotated[Number, Field(ge=0, le=1)] | None = None
     discount_factor: Annotated[Number, Field(gt=0, le=1)] | None = None
     population: Annotated[Number, Field(gt=0)] | None = None
+    #: The names of :data:`accord.simulate.STRATEGIES` (a test keeps the two lists equal).
+    strategy: Literal["boulware", "linear", "conceder", "tit-for-tat", "stalling"] | None = None
 
 
 class IssueFile(_Record):
@@ -454,6 +456,7 @@ def build_scenario(model: ScenarioFile) -> Scenario:
                 reservation_utility=a.reservation_utility,
                 discount_factor=a.discount_factor,
                 population=a.population,
+                strategy=a.strategy,
             )
             for a in model.actors
         ),

@@ -12,6 +12,9 @@ ever lies below the party's reservation (the protocols never let it accept below
 Time is ``t = (round + 1) / (deadline + 1)`` for the 0-based round, as in GENIUS and NegMAS,
 so a curve reaches ``lo`` only after the last round (research notes, B8.3).
 
+A party's strategy is named by the actor's ``strategy`` in the scenario file or on the command
+line (``--strategy ACTOR=NAME``, which wins; :func:`choose_strategy`).
+
 ``boulware``, ``linear``, ``conceder``
     The polynomial time-dependent tactics of Faratin, Sierra & Jennings (1998) with ``k = 0``:
     ``c = t^(1/beta)``; ``beta < 1`` holds out until near the deadline (Boulware), ``beta > 1``
@@ -41,10 +44,13 @@ Sources
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+
+from accord.scenario import Scenario
 
 __all__ = [
     "STRATEGIES",
@@ -53,6 +59,7 @@ __all__ = [
     "Strategy",
     "TimeDependent",
     "TitForTat",
+    "choose_strategy",
     "strategy",
 ]
 
@@ -143,6 +150,19 @@ STRATEGIES: dict[str, Strategy] = {
     "tit-for-tat": TitForTat(),
     "stalling": Stalling(),
 }
+
+
+def choose_strategy(
+    scenario: Scenario, party: str, chosen: Mapping[str, str], default: str = "linear"
+) -> str:
+    """The name of ``party``'s strategy: ``chosen[party]`` (the command line), else the actor's
+    ``strategy`` in the scenario, else ``default``."""
+    if party in chosen:
+        return chosen[party]
+    actor = next((a for a in scenario.actors if a.id == party), None)
+    if actor is not None and actor.strategy is not None:
+        return actor.strategy
+    return default
 
 
 def strategy(name: str) -> Strategy:
