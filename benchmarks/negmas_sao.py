@@ -5,7 +5,8 @@ with accord's: NegMAS is AGPL-3.0 and is not a dependency of accord. Plays ``N``
 alternating-offers negotiations of ``STEPS`` steps between the first profile (strategy ``A``)
 and the second (strategy ``B``), time-based negotiators with NegMAS's named curves, and writes
 per negotiation whether it agreed, its ``state.step`` and both utilities, with the seconds of
-the whole script and of the negotiations alone (after the import and the reading)::
+the whole script and of the negotiations alone (after the import and the reading; wall and
+CPU)::
 
     benchmarks/.venv-negmas/bin/python benchmarks/negmas_sao.py FOLDER A B STOCHASTIC N STEPS OUT
 """
@@ -28,6 +29,7 @@ def main(folder: str, a: str, b: str, stochastic: str, n: str, steps: str, out: 
     ufuns = scenario.ufuns
     rows = []
     loop = time.perf_counter()
+    loop_cpu = time.process_time()
     for _ in range(int(n)):
         mechanism = SAOMechanism(outcome_space=scenario.outcome_space, n_steps=int(steps))
         for curve, ufun in ((a, ufuns[0]), (b, ufuns[1])):
@@ -44,11 +46,14 @@ def main(folder: str, a: str, b: str, stochastic: str, n: str, steps: str, out: 
             }
         )
     end = time.perf_counter()
+    result = {
+        "seconds_in_process": end - start,
+        "seconds_negotiations": end - loop,
+        "cpu_seconds_negotiations": time.process_time() - loop_cpu,
+        "runs": rows,
+    }
     with open(out, "w") as handle:
-        json.dump(
-            {"seconds_in_process": end - start, "seconds_negotiations": end - loop, "runs": rows},
-            handle,
-        )
+        json.dump(result, handle)
 
 
 if __name__ == "__main__":
