@@ -162,7 +162,7 @@ def simulate_negotiation(
     """``runs`` runs of ``protocol`` (see the module docstring); ValueError on bad input and
     :class:`~accord.simulate.batches.BatchTooLarge` before allocating too much."""
     n, m = len(arena.parties), len(arena.offers)
-    per_block = 8 * (deadline * n + 4 * n * max(arena.pu.space.shape) + m // 8 + 64)
+    per_block = 8 * (deadline * n + 6 * n * sum(arena.pu.space.shape) + m // 8 + 64)
     check_memory(runs, per_run=2 * len(arena.pu.terms) + 8 * n + 8, per_block_run=per_block,
                  block=block)  # fmt: skip
     options: tuple[tuple[str, Any], ...] = ()

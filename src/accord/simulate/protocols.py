@@ -169,6 +169,31 @@ def _alternating(
     return _finish(arena, done, rounds, arena.offers[np.maximum(standing, 0)])
 
 
+@dataclass(frozen=True)
+class _Clauses:
+    """Every clause a mediator or a party may write: the ``(issue, value)`` pairs of the space,
+    issue by issue, with each party's utility term and whether it lies within its per-issue
+    reservation, so that all one-clause changes of a text are one array computation."""
+
+    issue: NDArray[np.intp]
+    value: NDArray[np.intp]
+    offset: NDArray[np.intp]
+    terms: NDArray[np.int64]
+    allowed: NDArray[np.bool_]
+
+    @staticmethod
+    def of(arena: Arena) -> _Clauses:
+        terms, allowed = arena.pu.terms, arena.pu.acceptable
+        sizes = np.asarray([len(t) for t in terms], dtype=np.intp)
+        return _Clauses(
+            issue=np.repeat(np.arange(len(terms), dtype=np.intp), sizes),
+            value=np.concatenate([np.arange(size, dtype=np.intp) for size in sizes]),
+            offset=np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp),
+            terms=np.concatenate(terms),
+            allowed=np.concatenate(allowed),
+        )
+
+
 class _Text:
     """Texts as value indices ``(runs, issues)`` with their sums of utility terms."""
 
@@ -191,16 +216,16 @@ class _Text:
             out += ~allowed[self.text[:, k]]
         return out
 
-    def changes(self, k: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """For every value of issue ``k`` in each text: the utilities ``(runs, values, parties)``
-        of the changed text, and each party's gain counting a clause moved inside (outside) its
-        per-issue reservation as +1 (-1) - red lines come before utility."""
-        terms = self.arena.pu.terms[k]
-        totals = self.totals[:, None, :] - terms[self.text[:, k]][:, None, :] + terms[None]
+    def changes(self, clauses: _Clauses) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """For every clause (every value of every issue) in each text: the utilities
+        ``(runs, clauses, parties)`` of the text with that clause, and each party's gain
+        counting a clause moved inside (outside) its per-issue reservation as +1 (-1) - red
+        lines come before utility."""
+        now = clauses.offset[clauses.issue][None, :] + self.text[:, clauses.issue]
+        totals = self.totals[:, None, :] - clauses.terms[now] + clauses.terms[None]
         u = self.arena.pu.to_utility(totals)
-        allowed = self.arena.pu.acceptable[k]
         before = self.arena.pu.to_utility(self.totals)[:, None, :]
-        fixed = allowed[None, :, :].astype(np.float64) - allowed[self.text[:, k]][:, None, :]
+        fixed = clauses.allowed[None, :, :].astype(np.float64) - clauses.allowed[now]
         return u, u - before + fixed
 
     def change(self, where: NDArray[np.bool_], k: NDArray[np.intp], v: NDArray[np.intp]) -> None:
@@ -237,6 +262,7 @@ def _single_text(
     runs: int,
 ) -> Runs:  # fmt: skip
     n = len(arena.parties)
+    clauses = _Clauses.of(arena)
     text = _Text(arena, _random_texts(arena, rng, runs))
     memory = [Memory.empty(runs) for _ in range(n)]
     done = np.zeros(runs, dtype=bool)
@@ -260,55 +286,38 @@ def _single_text(
             continue
         shortfall = (targets - current) / room + text.violations()
         objector = np.argmax(np.where(accepted, -np.inf, shortfall), axis=1)
-        best = np.full(runs, -np.inf)
-        best_k = np.zeros(runs, dtype=np.intp)
-        best_v = np.zeros(runs, dtype=np.intp)
-        for k in range(len(arena.pu.terms)):
-            u, delta = text.changes(k)
-            gain = np.take_along_axis(delta, objector[:, None, None], axis=2)[:, :, 0]
-            fine = arena.pu.acceptable[k][None, :, :] & (u >= targets[:, None, :])
-            keeps = np.where(accepted[:, None, :], fine, True).all(axis=2)
-            loss = np.maximum(-delta, 0.0).sum(axis=2)
-            score = np.where(keeps, 2.0 + gain, gain - loss)
-            score = np.where(gain > 1e-12, score, -np.inf)
-            v = np.argmax(score, axis=1)
-            top = score[rows, v]
-            better = top > best
-            best = np.where(better, top, best)
-            best_k = np.where(better, k, best_k)
-            best_v = np.where(better, v, best_v)
-        text.change(revise & np.isfinite(best), best_k, best_v)
+        u, delta = text.changes(clauses)
+        gain = np.take_along_axis(delta, objector[:, None, None], axis=2)[:, :, 0]
+        fine = clauses.allowed[None, :, :] & (u >= targets[:, None, :])
+        keeps = np.where(accepted[:, None, :], fine, True).all(axis=2)
+        loss = np.maximum(-delta, 0.0).sum(axis=2)
+        score = np.where(keeps, 2.0 + gain, gain - loss)
+        score = np.where(gain > 1e-12, score, -np.inf)
+        pick = np.argmax(score, axis=1)  # the first clause of the best: first issue, then value
+        best = score[rows, pick]
+        text.change(revise & np.isfinite(best), clauses.issue[pick], clauses.value[pick])
     return _finish(arena, done, rounds, text.text)
 
 
 def _amend(
-    arena: Arena, text: _Text, rows: NDArray[np.intp], party: NDArray[np.intp],
-    targets: NDArray[np.float64],
+    arena: Arena, clauses: _Clauses, text: _Text, rows: NDArray[np.intp],
+    party: NDArray[np.intp], targets: NDArray[np.float64],
 ) -> None:  # fmt: skip
     """The visited parties of ``rows`` amend their texts, one clause at a time (see above)."""
-    issues = len(arena.pu.terms)
     for _ in range(AMENDMENTS):
         if len(rows) == 0:
             return
         sub = _Text(arena, text.text[rows])
         who = party[rows]
         here = np.arange(len(rows))
-        best = np.full(len(rows), -np.inf)
-        best_k = np.zeros(len(rows), dtype=np.intp)
-        best_v = np.zeros(len(rows), dtype=np.intp)
-        for k in range(issues):
-            _, delta = sub.changes(k)
-            gain = np.take_along_axis(delta, who[:, None, None], axis=2)[:, :, 0]
-            loss = np.maximum(-delta, 0.0).sum(axis=2)
-            ratio = np.where(gain > 1e-12, gain / (loss + 1e-9), -np.inf)
-            v = np.argmax(ratio, axis=1)
-            top = ratio[here, v]
-            better = top > best
-            best = np.where(better, top, best)
-            best_k = np.where(better, k, best_k)
-            best_v = np.where(better, v, best_v)
+        _, delta = sub.changes(clauses)
+        gain = np.take_along_axis(delta, who[:, None, None], axis=2)[:, :, 0]
+        loss = np.maximum(-delta, 0.0).sum(axis=2)
+        ratio = np.where(gain > 1e-12, gain / (loss + 1e-9), -np.inf)
+        pick = np.argmax(ratio, axis=1)  # the first clause of the best: first issue, then value
+        best = ratio[here, pick]
         step = np.isfinite(best)
-        sub.change(step, best_k, best_v)
+        sub.change(step, clauses.issue[pick], clauses.value[pick])
         text.text[rows] = sub.text
         reached = sub.accepted(targets[rows])[here, who]
         rows = rows[step & ~reached]
@@ -319,6 +328,7 @@ def _shuttle(
     runs: int,
 ) -> Runs:  # fmt: skip
     n = len(arena.parties)
+    clauses = _Clauses.of(arena)
     text = _Text(arena, _random_texts(arena, rng, runs))
     orders = np.argsort(rng.random((deadline, runs, n)), axis=2)
     memory = [Memory.empty(runs) for _ in range(n)]
@@ -345,7 +355,7 @@ def _shuttle(
             done |= agree
             rounds = np.where(agree, s + 1, rounds)
             text.text = text.text.copy()
-            _amend(arena, text, np.flatnonzero(amend), party, targets)
+            _amend(arena, clauses, text, np.flatnonzero(amend), party, targets)
             text.totals = arena.pu.totals(text.text)
     return _finish(arena, done, rounds, text.text)
 
