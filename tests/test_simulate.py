@@ -276,3 +276,31 @@ def test_strategies_set_in_the_scenario(tmp_path):
     assert bad.returncode == 2 and bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1
     assert "a4.yaml" in bad.stderr and "strategy" in bad.stderr
+
+
+@pytest.mark.parametrize("name", sorted(STRATEGIES))
+def test_every_strategy_pickles_and_keeps_its_target_between_reservation_and_best(name):
+    import pickle
+
+    chosen = STRATEGIES[name]
+    assert pickle.loads(pickle.dumps(chosen)) == chosen and chosen.name == name
+    with pytest.raises(AttributeError):
+        chosen.name = "other"  # type: ignore[misc]  # frozen hyperparameters
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        t=st.floats(0.0, 1.0),
+        lo=st.floats(0.0, 0.9),
+        first=st.floats(0.0, 1.0),
+        best=st.floats(0.0, 1.0),
+    )
+    def check(t, lo, first, best):
+        memory = Memory(first=np.asarray([first]), best=np.asarray([max(first, best)]))
+        target = chosen.targets(t, memory, 1.0, np.asarray([lo]))[0]
+        assert lo - 1e-12 <= target <= 1.0 + 1e-12
+        # the time-dependent and stalling curves never rise with time
+        if name != "tit-for-tat":
+            later = chosen.targets(min(1.0, t + 0.05), memory, 1.0, np.asarray([lo]))[0]
+            assert later <= target + 1e-12
+
+    check()
