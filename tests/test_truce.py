@@ -227,3 +227,11 @@ def test_cli_truce_json_and_bad_input():
         assert bad.returncode == 2, (args, bad.stderr)
         assert bad.stdout == ""
         assert len(bad.stderr.strip().splitlines()) == 1 and bad.stderr.startswith("accord: ")
+
+
+def test_sweep_reports_progress_over_the_whole_grid():
+    calls: list[tuple[int, int]] = []
+    grid = (0.2, 0.6, 1.0)
+    s = TruceSettings(policy="tft", noise=0.02)
+    sweep_detection(s, 2500, rng=1, grid=grid, block=1000, progress=lambda *a: calls.append(a))
+    assert calls == [(k, 9) for k in range(1, 10)]  # 3 blocks per point, 3 points
