@@ -110,7 +110,9 @@ def simulate_tables(data: Mapping[str, Any], *, show: int = 5) -> list[Any]:
         summary.add_row("rounds to agreement, mean (1-based)", f"{rounds['mean']:.1f}")
     if data["distance"]["nash"] is not None:
         summary.add_row("distance to the Nash package, mean", f"{data['distance']['nash']:.3f}")
-        summary.add_row("gap to the Pareto frontier, mean", f"{data['distance']['pareto']:.3f}")
+        summary.add_row(
+            "gap to the Pareto frontier of the zone, mean", f"{data['distance']['pareto']:.3f}"
+        )
     parts: list[Any] = [head, summary]
     bars = histogram_bars(rounds["histogram"])
     if bars:
