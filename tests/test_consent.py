@@ -175,6 +175,23 @@ def restrict(now, before):
     return now
 
 
+def assert_same(now, before, where):
+    """Equal, except that floats may differ in the last bits: the golden JSON was printed on
+    another CPU, and numpy's SIMD reductions sum in an order that depends on the CPU."""
+    if isinstance(before, dict):
+        assert isinstance(now, dict) and sorted(now) == sorted(before), where
+        for k, v in before.items():
+            assert_same(now[k], v, f"{where}.{k}")
+    elif isinstance(before, list):
+        assert isinstance(now, list) and len(now) == len(before), where
+        for i, (a, b) in enumerate(zip(now, before, strict=True)):
+            assert_same(a, b, f"{where}[{i}]")
+    elif isinstance(before, float) and isinstance(now, float):
+        assert now == pytest.approx(before, rel=1e-12, abs=1e-12), where
+    else:
+        assert now == before and type(now) is type(before), where
+
+
 def forecast_document(path, samples=None):
     from accord.io import load_scenario
     from accord.report.forecast import forecast_json
@@ -188,8 +205,8 @@ def forecast_document(path, samples=None):
     return forecast_json(sc, [m.predict(sc) for m in models.values()], mc)
 
 
-def test_files_without_rules_give_byte_identical_forecasts():
-    """Compared with the JSON that main (639926459c34) printed before decision rules existed,
+def test_files_without_rules_give_the_same_forecasts():
+    """Compared (to 12 significant digits) with the JSON that main (639926459c34) printed before decision rules existed,
     for every shipped example and test file, with and without Monte Carlo."""
     golden = json.loads((TEST_DATA / "golden" / "forecasts-without-rules.json").read_text())
     for key, issues in golden.items():
@@ -198,5 +215,4 @@ def test_files_without_rules_give_byte_identical_forecasts():
             continue  # keep the test quick: Monte Carlo only where inputs have ranges
         doc = forecast_document(str(ROOT / path), 2000 if extra else None)
         for before, now in zip(issues, doc["issues"], strict=True):
-            mine = restrict(now, before)
-            assert json.dumps(mine, sort_keys=True) == json.dumps(before, sort_keys=True), key
+            assert_same(restrict(now, before), before, key)
