@@ -13,7 +13,7 @@ import typer
 
 from accord.errors import InputError
 
-__all__ = ["app", "fail", "guarded", "main", "print_json", "stdout_console"]
+__all__ = ["app", "fail", "guarded", "print_json", "stdout_console"]
 
 app = typer.Typer(
     name="accord",
@@ -30,9 +30,9 @@ BAD_INPUT = 2
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from accord import __version__
 
-        sys.stdout.write(f"accord {version('accord')}\n")
+        sys.stdout.write(f"accord {__version__}\n")
         raise typer.Exit(0)
 
 
@@ -79,8 +79,3 @@ def stdout_console() -> Any:
 
     width = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 120
     return Console(width=width, highlight=False, soft_wrap=False)
-
-
-def main() -> None:
-    """Entry point of the ``accord`` command."""
-    app()

@@ -62,8 +62,7 @@ def backtest(
     """Score the models against known outcomes: n, mean absolute error, bootstrap 95% interval."""
     with guarded():
         from accord.backtest import backtest as run_backtest
-        from accord.io import load_scenario
-        from accord.io._text import read_text
+        from accord.io import load_scenario, read_text
         from accord.io.deu3 import CITATION, is_deu3, parse_deu3
 
         if capability not in ("equal", "gdp"):

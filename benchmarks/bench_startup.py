@@ -1,0 +1,76 @@
+"""Start-up benchmark: whole-process wall time of ``accord --version`` and ``accord forecast``.
+
+Run from the repository root:  .venv/bin/python benchmarks/bench_startup.py [--repeat 5]
+Each command runs ``--repeat`` times as a fresh process (the ``accord`` console script of the
+virtual environment next to this Python); prints the median and the spread as a Markdown table,
+and which heavy modules ``import accord`` and ``import accord.models`` load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _machine import describe  # noqa: E402
+
+ACCORD = str(Path(sys.executable).with_name("accord"))
+COMMANDS = {
+    "accord --version": [ACCORD, "--version"],
+    "accord forecast examples/ukraine-ceasefire-2025-03.yaml": [
+        ACCORD,
+        "forecast",
+        "examples/ukraine-ceasefire-2025-03.yaml",
+    ],
+}
+TARGETS = dict(zip(COMMANDS, (0.10, 0.35), strict=True))
+HEAVY = ("pydantic", "yaml", "rich", "typer", "click", "scipy")
+
+
+def wall_times(command: list[str], repeat: int) -> list[float]:
+    times = []
+    env = {**os.environ, "COLUMNS": "120"}
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def heavy_after(statement: str) -> list[str]:
+    code = f"import sys; {statement}; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    print(f"Machine: {describe()}; load average {os.getloadavg()[0]:.1f}\n")
+    print(f"| command | median of {args.repeat} | min | max | target |")
+    print("|---|---|---|---|---|")
+    for label, command in COMMANDS.items():
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)  # warm the disk cache
+        times = wall_times(command, args.repeat)
+        median = statistics.median(times)
+        verdict = "met" if median < TARGETS[label] else "**not met**"
+        print(
+            f"| `{label}` | {median:.3f} s | {min(times):.3f} s | {max(times):.3f} s "
+            f"| < {TARGETS[label]:.2f} s: {verdict} |"
+        )
+    print()
+    for statement in ("import accord", "import accord.models"):
+        loaded = heavy_after(statement) or ["none"]
+        print(f"- `{statement}` loads: {', '.join(loaded)}")
+
+
+if __name__ == "__main__":
+    main()
