@@ -45,7 +45,9 @@ def random_problem(rng: np.random.Generator, n: int) -> tuple[list[float], ...]:
     ),
 )
 def test_vectorised_matches_reference(rules):
-    rng = np.random.default_rng(abs(hash(rules)) % 2**32)
+    # Seeded by the combination's place in the grid: the same problems in every process
+    # (hash() of strings changes with PYTHONHASHSEED, so it would not be).
+    rng = np.random.default_rng(OPTION_GRID.index(rules))
     for _ in range(3):
         n = int(rng.integers(3, 9))
         x, c, s = random_problem(rng, n)

@@ -6,9 +6,27 @@ from conftest import ROOT
 
 
 def test_ci_runs_the_readme_test_command():
-    ci = (ROOT / ".ci" / "run").read_text().strip().splitlines()[-1]
-    assert ci in (ROOT / "README.md").read_text()
-    assert "pytest" in ci
+    lines = (ROOT / ".ci" / "run").read_text().strip().splitlines()
+    commands = [line for line in lines if line and not line.startswith(("#", " ", "if", "fi"))]
+    tests = [line for line in commands if "pytest" in line]
+    assert len(tests) == 1
+    assert tests[0] in (ROOT / "README.md").read_text()
+    # after the tests: the linter, the formatter's check and the type checker, on src and tests
+    after = commands[commands.index(tests[0]) + 1 :]
+    assert after == [
+        ".venv/bin/ruff check src tests && .venv/bin/ruff format --check src tests "
+        "&& .venv/bin/mypy src"
+    ]
+
+
+def test_the_test_extra_installs_the_checkers():
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    names = {spec.split(">")[0].split("[")[0].lower() for spec in extras["test"]}
+    assert {"ruff", "mypy", "types-pyyaml"} <= names
 
 
 def test_readme_first_command_runs_the_case_study():
