@@ -101,7 +101,7 @@ def build_models(
         if name == "bdm" and rounds is not None:
             settings["rounds"] = rounds
         try:
-            model = MODELS[name](**settings)
+            model = MODELS[name].from_params(**settings)
             model.check_params()
         except TypeError as exc:
             fail(f"model {name!r}: {exc}".replace("__init__() ", ""))
