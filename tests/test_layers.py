@@ -74,6 +74,9 @@ HEAVY: list[tuple[str, tuple[str, ...]]] = [
     # `accord --version` and a lazy facade: not even numpy.
     ("import accord", ("numpy", "scipy", *EDGE_STACKS)),
     ("from accord.cli import main", ("numpy", "scipy", *EDGE_STACKS)),
+    # every command registered (what `accord --help` costs): the work is imported when it runs
+    ("from accord.cli import app", ("numpy", "scipy", "pydantic", "yaml")),
+    ("import accord.deals.conventions", ("numpy", "scipy", *EDGE_STACKS)),
     ("import accord.models", ("scipy", "dask", *EDGE_STACKS)),
     ("import accord.deals", ("scipy", "dask", *EDGE_STACKS)),
     ("import accord.simulate", ("scipy", "dask", *EDGE_STACKS)),
@@ -100,6 +103,12 @@ def imports_of(path: Path) -> set[str]:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
+
+
+def files(entry: str) -> list[Path]:
+    """The source files of a unit (``"deals"``, ``"scenario.py"``)."""
+    path = SRC / entry
+    return sorted(path.rglob("*.py")) if path.is_dir() else [path]
 
 
 SOURCES = sorted(p for p in SRC.rglob("*.py") if unit_of(p) != "__init__")

@@ -658,7 +658,7 @@ class ExpectedUtility(Model):
     def __init__(
         self,
         *,
-        options: Options = Options(),  # noqa: B008  (frozen: one shared default is safe)
+        options: Options = Options(),
         rounds: int | None = None,
         max_rounds: int = 10,
         tolerance: float = 0.005,
