@@ -109,6 +109,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import UnionType
 from typing import Any, ClassVar, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -198,12 +199,7 @@ class Options:
     @staticmethod
     def choices() -> dict[str, tuple[object, ...]]:
         """The allowed values of every option with a closed set of them, from the types."""
-        out: dict[str, tuple[object, ...]] = {}
-        for name, kind in get_type_hints(Options).items():
-            values = tuple(v for v in _literal_values(kind) if v is not None)
-            if values:
-                out[name] = values
-        return out
+        return dict(_option_choices())
 
     def rules(self) -> Rules:
         """The variant's rules with every given option applied; ValueError for a bad value."""
@@ -228,6 +224,17 @@ class Options:
         return {"variant": self.variant} | {
             name: getattr(rules, name) for name in Rules.__dataclass_fields__
         }
+
+
+@cache
+def _option_choices() -> tuple[tuple[str, tuple[object, ...]], ...]:
+    """:meth:`Options.choices`, read from the type hints once."""
+    out = []
+    for name, kind in get_type_hints(Options).items():
+        values = tuple(v for v in _literal_values(kind) if v is not None)
+        if values:
+            out.append((name, values))
+    return tuple(out)
 
 
 def _literal_values(kind: Any) -> tuple[object, ...]:
