@@ -96,6 +96,16 @@ class TestEveryModel:
         assert type(model)(**params).get_params() == params
         assert repr(model).startswith(type(model).__name__)
 
+    def test_recorded_params_rebuild_the_model(self, name, scenario):
+        """A forecast's params, given back by name (as ``-p MODEL.NAME=VALUE`` would), build a
+        model that applies the same values and forecasts the same."""
+        model = make_model(name)
+        forecast = model.predict(scenario)
+        params = dict(forecast.params)
+        rebuilt = make_model(name, **params)
+        assert dict(rebuilt.predict(scenario).params) == params
+        assert rebuilt.predict(scenario) == forecast
+
     def test_forecast_shape(self, name, scenario):
         forecast = make_model(name).predict(scenario)
         assert isinstance(forecast, Forecast)
