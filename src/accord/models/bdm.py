@@ -38,7 +38,10 @@ look-up. Leading axes of the inputs are independent problems (Monte Carlo sample
 Variants and ambiguities
 ------------------------
 The published statements leave several choices open (Scholz et al. 2011 section 4; the public
-re-implementations disagree). Each is an explicit option; two presets fix them all:
+re-implementations disagree). Each is a field of one frozen :class:`Options`, typed with its
+allowed values (``ExpectedUtility(options=Options(variant="literal", mu="mean"))``; the
+command line's ``-p bdm.mu=mean`` goes through :meth:`ExpectedUtility.from_params`); two
+presets fix them all:
 
 ``variant="scholz"`` (default)
     Reproduces the trajectory that Scholz et al. published for the EC car-emissions example of
