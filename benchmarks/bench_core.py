@@ -21,7 +21,7 @@ from _machine import describe  # noqa: E402
 from accord.backtest import backtest  # noqa: E402
 from accord.io.deu3 import load_deu3  # noqa: E402
 from accord.models import MODELS, ExpectedUtility  # noqa: E402
-from accord.models.bdm import VARIANTS, simulate  # noqa: E402
+from accord.models.bdm import VARIANTS, Options, simulate  # noqa: E402
 from accord.scenario import Actor, Issue, Scenario, Stake  # noqa: E402
 
 from reference_bdm import ReferenceModel  # noqa: E402
@@ -77,7 +77,7 @@ def main() -> None:
             f"same positions: {same} |"
         )
         scen = scenario_of(x, c, s)
-        model = ExpectedUtility(variant=name, rounds=10)
+        model = ExpectedUtility(options=Options(variant=name), rounds=10)
         full = best_of(lambda model=model, scen=scen: model.predict(scen), 7)
         print(
             f"| bdm, 100 actors, 10 rounds (`predict`, with history) | {name} | "

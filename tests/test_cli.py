@@ -157,7 +157,10 @@ def test_backtest_scenario_with_outcome():
         (["forecast", MINIMAL, "--param", "junk"], "expected MODEL.NAME=VALUE"),
         (["backtest", str(TEST_DATA / "ktab-3dim.csv")], "no issue with a known outcome"),
         (["convert", MINIMAL, "out.txt"], "unknown output format"),
-        (["backtest", MINIMAL, "--capability", "votes"], "choose 'equal' or 'gdp'"),
+        (
+            ["backtest", MINIMAL, "--capability", "votes"],
+            "--capability 'votes': choose from equal, gdp",
+        ),
     ],
 )
 def test_bad_input_one_line_exit_2(args, message, tmp_path, monkeypatch):

@@ -119,7 +119,10 @@ def test_backtest_with_samples():
     [
         (["--samples", "0"], "--samples must be a positive integer, got 0"),
         (["--samples", "-5"], "--samples must be a positive integer, got -5"),
-        (["--samples", "10", "--engine", "gpu"], "unknown engine 'gpu'"),
+        (
+            ["--samples", "10", "--engine", "gpu"],
+            "--engine 'gpu': choose from local, processes, dask",
+        ),
         (["--samples", "10", "--scheduler", "tcp://127.0.0.1:9"], "--scheduler goes with"),
         (["--samples", "10", "--engine", "processes", "--workers", "0"], "at least 1"),
         (["--samples", "10", "--seed", "-1"], "--seed must be a non-negative integer"),

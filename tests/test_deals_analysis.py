@@ -7,7 +7,14 @@ import itertools
 import numpy as np
 import pytest
 
-from accord.deals import analyse_deals, concessions, logrolls, outcome_space, package_utilities
+from accord.deals import (
+    Conventions,
+    analyse_deals,
+    concessions,
+    logrolls,
+    outcome_space,
+    package_utilities,
+)
 from accord.deals.analysis import choose_parties
 from accord.io import load_scenario
 from accord.scenario import Actor, Issue, Scenario, Stake
@@ -252,7 +259,7 @@ def test_the_streamed_json_is_the_contract(n_parties):
             for issue in ("x", "y")
         ),
     )
-    result = analyse_deals(s, actors="all")
+    result = analyse_deals(s, Conventions(actors="all"))
     out = io.StringIO()
     write_deals_json(result, out)
     assert json.loads(out.getvalue()) == deals_json(result)

@@ -8,8 +8,8 @@ import sys
 from test_layers import SRC, files, imports_of
 
 ALLOWED = ("accord.deals", "accord.scenario", "accord.forecast", "accord.randomness", "accord.rules", "accord.winset", "numpy",
-           "scipy", "__future__", "collections", "dataclasses", "fractions", "itertools", "math",
-           "typing")  # fmt: skip
+           "scipy", "__future__", "collections", "dataclasses", "fractions", "importlib", "itertools",
+           "math", "typing")  # fmt: skip
 
 
 def test_deals_imports_only_numpy_and_the_core():

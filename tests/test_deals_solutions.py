@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from accord.deals import (
+    Conventions,
     analyse_deals,
     egalitarian_solution,
     kalai_smorodinsky_solution,
@@ -178,7 +179,7 @@ def symmetric_domains(draw):
 @settings(max_examples=40, deadline=None)
 @given(symmetric_domains(), st.sampled_from([3, 5, 7]))
 def test_symmetric_two_party_domain_gets_a_symmetric_nash_package(s, steps):
-    result = analyse_deals(s, steps=steps)
+    result = analyse_deals(s, Conventions(steps=steps))
     nash = result.solution("nash")
     assume(nash.package is not None)
     utilities = dict(nash.utilities)
@@ -242,30 +243,30 @@ def test_conventions_are_recorded_and_checked():
         stakes=(Stake("A", "x", 100, 1.0), Stake("B", "x", 0, 1.0)),
     )
     # u_A = t, u_B = 1 - t with t = x / 100 on x = 0, 10, ..., 100; d = (0.3, 0); weights 3:1
-    result = analyse_deals(s, steps=11)
+    result = analyse_deals(s, Conventions(steps=11))
     assert result.disagreement == pytest.approx((0.3, 0.0))
     # max (t - .3)^3 (1 - t): t = .8 (.025) beats .9 (.0216)
     assert dict(result.solution("nash").package) == {"x": 80.0}
     # from zero: max t^3 (1 - t): .7 (.1029) beats .8 (.1024); A still refuses t < .3
-    zero = analyse_deals(s, steps=11, disagreement="zero")
+    zero = analyse_deals(s, Conventions(steps=11, disagreement="zero"))
     assert dict(zero.solution("nash").package) == {"x": 70.0}
     assert zero.disagreement == (0.0, 0.0) and zero.reservation == pytest.approx((0.3, 0.0))
     # equal weights: (t - .3)(1 - t) ties at .6 and .7 (0.12); equal totals; outcome order: .6
-    equal = analyse_deals(s, steps=11, weights="equal")
+    equal = analyse_deals(s, Conventions(steps=11, weights="equal"))
     assert dict(equal.solution("nash").package) == {"x": 60.0}
     # egalitarian: max min(t - .3, 1 - t): .6 and .7 tie at .3 -> the first in outcome order
     assert dict(result.solution("egalitarian").package) == {"x": 60.0}
-    assert dict(analyse_deals(s, steps=11, tie="first").solution("egalitarian").package) == {
-        "x": 60.0
-    }
-    conventions = dict(equal.conventions)
+    assert dict(
+        analyse_deals(s, Conventions(steps=11, tie="first")).solution("egalitarian").package
+    ) == {"x": 60.0}
+    conventions = equal.conventions.to_dict()
     assert conventions == {
         "actors": "parties", "steps": 11, "utility": "linear", "disagreement": "reservation",
         "normalisation": "none", "rationality": "weak", "tie": "welfare",
         "weights": "equal", "reference": "split",
     }  # fmt: skip
     with pytest.raises(ValueError, match="normalisation must be one of"):
-        analyse_deals(s, normalisation="minmax")  # type: ignore[arg-type]
+        analyse_deals(s, Conventions(normalisation="minmax"))  # type: ignore[arg-type]
 
 
 def test_strict_rationality_needs_a_gain_for_everyone():
@@ -276,10 +277,10 @@ def test_strict_rationality_needs_a_gain_for_everyone():
         issues=(Issue(id="x"),),
         stakes=(Stake("A", "x", 100, 1.0), Stake("B", "x", 0, 1.0)),
     )
-    weak = analyse_deals(s, steps=11)
+    weak = analyse_deals(s, Conventions(steps=11))
     assert dict(weak.solution("utilitarian").package) == {"x": 50.0}
     assert weak.zopa.size == 1
-    strict = analyse_deals(s, steps=11, rationality="strict")
+    strict = analyse_deals(s, Conventions(steps=11, rationality="strict"))
     assert strict.solution("utilitarian").package is None
     assert strict.solution("utilitarian").note == (
         "no acceptable package gives every party more than its reservation utility"

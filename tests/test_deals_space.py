@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from accord.deals import (
     RESOLUTION,
+    Conventions,
     OutcomeSpaceTooLarge,
     analyse_deals,
     count_acceptable,
@@ -217,7 +218,7 @@ def test_zone_of_agreement_matches_brute_force(s):
         count += ok
     allowed = [ok.all(axis=1) for ok in pu.acceptable]
     assert count_acceptable(pu.terms, pu.threshold, allowed=allowed) == count
-    analysis = analyse_deals(s, actors="all", steps=3)
+    analysis = analyse_deals(s, Conventions(actors="all", steps=3))
     assert analysis.zopa.size == count
     assert analysis.zopa.exists == (count > 0)
 

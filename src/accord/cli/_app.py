@@ -4,18 +4,70 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from accord.errors import InputError
 
-__all__ = ["app", "fail", "guarded", "main", "print_json", "stdout_console"]
+__all__ = ["app", "fail", "guarded", "print_json", "stdout_console"]
 
-app = typer.Typer(
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
+
+
+class _Command(TyperCommand):
+    """A command whose ``--help`` lists arguments by name (``FILE``, not ``FILE <str>``) and
+    whose choice options, given a value they do not have, fail with one line and status 2."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter as exc:
+            descriptor = getattr(exc.param, "type_descriptor", None)
+            choices = getattr(descriptor, "choices", None)
+            if not choices or exc.param is None:
+                raise
+            given = re.search(r"('.*'|\".*\") is not one of", exc.message)
+            name = max(exc.param.opts, key=len) if exc.param.opts else str(exc.param.name)
+            value = f" {given.group(1)}" if given else ""
+            fail(f"{name}{value}: choose from {', '.join(str(c) for c in choices)}")
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments = []
+        options = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                label, text = record
+                if "|" not in label:  # a choice keeps its values; a free value only its name
+                    label = label.partition(" <")[0]
+                arguments.append((label, text))
+            elif param.param_type_name == "option":
+                options.append(record)
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        if options:
+            with formatter.section("Options"):
+                formatter.write_dl(options)
+
+
+class _Typer(typer.Typer):
+    """Every command of the application is a :class:`_Command`."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunction], CommandFunction]:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _Typer(
     name="accord",
     help="Understand and forecast multi-party negotiations.",
     add_completion=False,
@@ -30,9 +82,9 @@ BAD_INPUT = 2
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from accord import __version__
 
-        sys.stdout.write(f"accord {version('accord')}\n")
+        sys.stdout.write(f"accord {__version__}\n")
         raise typer.Exit(0)
 
 
@@ -79,8 +131,3 @@ def stdout_console() -> Any:
 
     width = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 120
     return Console(width=width, highlight=False, soft_wrap=False)
-
-
-def main() -> None:
-    """Entry point of the ``accord`` command."""
-    app()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 
@@ -43,7 +43,10 @@ ParamsOption = Annotated[
         help="Set a model hyperparameter, e.g. bdm.variant=literal (repeatable).",
     ),
 ]
-EngineOption = Annotated[str, typer.Option(help="Where samples run: local, processes or dask.")]
+#: The engines of :data:`accord.uncertainty.ENGINES` (tests/test_options.py checks they agree;
+#: spelt here so that registering the commands does not import numpy).
+Engine = Literal["local", "processes", "dask"]
+EngineOption = Annotated[Engine, typer.Option(help="Where samples run.")]
 WorkersOption = Annotated[
     int | None,
     typer.Option(metavar="K", help="Worker processes (processes, dask); default: cores."),
@@ -101,7 +104,7 @@ def build_models(
         if name == "bdm" and rounds is not None:
             settings["rounds"] = rounds
         try:
-            model = MODELS[name](**settings)
+            model = MODELS[name].from_params(**settings)
             model.check_params()
         except TypeError as exc:
             fail(f"model {name!r}: {exc}".replace("__init__() ", ""))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -30,10 +30,15 @@ def backtest(
     ],
     model: ModelsOption = None,
     capability: Annotated[
-        str, typer.Option(help="DEU III capabilities: 'equal' or 'gdp' (the GDP line).")
+        Literal["equal", "gdp"],
+        typer.Option(help="DEU III capabilities: equal, or gdp (the GDP line)."),
     ] = "equal",
-    seed: Annotated[int, typer.Option(help="Seed of the bootstrap and of the samples.")] = 0,
-    resamples: Annotated[int, typer.Option(help="Bootstrap resamples for the interval.")] = 10_000,
+    seed: Annotated[
+        int, typer.Option(metavar="S", help="Seed of the bootstrap and of the samples.")
+    ] = 0,
+    resamples: Annotated[
+        int, typer.Option(metavar="N", help="Bootstrap resamples for the interval.")
+    ] = 10_000,
     rounds: RoundsOption = None,
     param: ParamsOption = None,
     samples: Annotated[
@@ -62,12 +67,9 @@ def backtest(
     """Score the models against known outcomes: n, mean absolute error, bootstrap 95% interval."""
     with guarded():
         from accord.backtest import backtest as run_backtest
-        from accord.io import load_scenario
-        from accord.io._text import read_text
+        from accord.io import load_scenario, read_text
         from accord.io.deu3 import CITATION, is_deu3, parse_deu3
 
-        if capability not in ("equal", "gdp"):
-            fail(f"--capability {capability!r}: choose 'equal' or 'gdp'")
         if resamples < 1:
             fail(f"--resamples must be a positive integer, got {resamples}")
         if seed < 0:
@@ -82,7 +84,7 @@ def backtest(
             data = parse_deu3(
                 text,
                 file,
-                capability=capability,  # type: ignore[arg-type]
+                capability=capability,
                 rules=procedures,
             )
             cases, skipped, cite = data.cases, data.skipped, CITATION

@@ -8,6 +8,19 @@ from typing import Annotated
 import typer
 
 from accord.cli._app import app, fail, guarded, stdout_console
+from accord.deals.conventions import (
+    Conventions,
+    Disagreement,
+    Normalisation,
+    Rationality,
+    Reference,
+    TieRule,
+    UtilityShape,
+    Weights,
+)
+
+#: The library's defaults, shown by ``--help``.
+DEFAULT = Conventions()
 
 
 @app.command()
@@ -30,8 +43,10 @@ def deals(
     ] = None,
     steps: Annotated[
         int,
-        typer.Option(help="Grid points per continuous issue (at least 2), besides its labels."),
-    ] = 5,
+        typer.Option(
+            metavar="N", help="Grid points per continuous issue (at least 2), besides its labels."
+        ),
+    ] = DEFAULT.steps,
     actors: Annotated[
         str,
         typer.Option(
@@ -39,68 +54,61 @@ def deals(
         ),
     ] = "parties",
     utility: Annotated[
-        str, typer.Option(help="Value of an issue: 'linear' or 'quadratic' loss in distance.")
-    ] = "linear",
+        UtilityShape, typer.Option(help="Value of an issue: linear or quadratic loss in distance.")
+    ] = DEFAULT.utility,
     disagreement: Annotated[
-        str,
-        typer.Option(help="Gains are measured from the 'reservation' utilities or from 'zero'."),
-    ] = "reservation",
+        Disagreement,
+        typer.Option(help="Gains are measured from the reservation utilities or from zero."),
+    ] = DEFAULT.disagreement,
     normalisation: Annotated[
-        str,
-        typer.Option(
-            help="'none' or 'range': rescale utilities to their range (egalitarian, utilitarian)."
-        ),
-    ] = "none",
+        Normalisation,
+        typer.Option(help="range: rescale utilities to their range (egalitarian, utilitarian)."),
+    ] = DEFAULT.normalisation,
     rationality: Annotated[
-        str,
+        Rationality,
         typer.Option(
-            help="Solutions give every party at least ('weak') or more than ('strict') its "
+            help="Solutions give every party at least (weak) or more than (strict) its "
             "reservation utility."
         ),
-    ] = "weak",
+    ] = DEFAULT.rationality,
     tie: Annotated[
-        str, typer.Option(help="Among tied packages: 'welfare' (largest total) or 'first'.")
-    ] = "welfare",
-    weights: Annotated[
-        str, typer.Option(help="Nash bargaining weights: 'capability' or 'equal'.")
-    ] = "capability",
+        TieRule, typer.Option(help="Among tied packages: welfare (largest total) or the first.")
+    ] = DEFAULT.tie,
+    weights: Annotated[Weights, typer.Option(help="Nash bargaining weights.")] = DEFAULT.weights,
     reference: Annotated[
-        str, typer.Option(help="Logrolls start from 'split' (split the difference) or 'nash'.")
-    ] = "split",
+        Reference, typer.Option(help="Logrolls start from split (split the difference) or nash.")
+    ] = DEFAULT.reference,
     show: Annotated[
-        int, typer.Option(help="Frontier packages and logrolls shown in the tables.")
+        int, typer.Option(metavar="N", help="Frontier packages and logrolls shown in the tables.")
     ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract only.")] = False,
 ) -> None:
     """Package deals across issues: Pareto frontier, bargaining solutions, zone, logrolls."""
     with guarded():
         from accord.deals import OutcomeSpaceTooLarge, analyse_deals
-        from accord.deals.analysis import ConventionError, check_conventions
         from accord.io import load_scenario
 
-        chosen = {
-            "utility": utility,
-            "disagreement": disagreement,
-            "normalisation": normalisation,
-            "rationality": rationality,
-            "tie": tie,
-            "weights": weights,
-            "reference": reference,
-        }
-        try:
-            check_conventions(chosen)
-        except ConventionError as exc:
-            fail(f"--{exc.name} {exc.value!r}: choose from {', '.join(exc.choices)}")
         if steps < 2:
             fail(f"--steps {steps}: at least 2 (both ends of each continuous issue's scale)")
         if show < 1:
             fail(f"--show {show}: at least 1")
-        who: str | list[str] = actors
+        who: str | tuple[str, ...] = actors
         if actors not in ("parties", "all"):
-            who = [name.strip() for name in actors.split(",") if name.strip()]
+            who = tuple(name.strip() for name in actors.split(",") if name.strip())
+        conventions = Conventions(
+            actors=who,
+            steps=steps,
+            utility=utility,
+            disagreement=disagreement,
+            normalisation=normalisation,
+            rationality=rationality,
+            tie=tie,
+            weights=weights,
+            reference=reference,
+        )
         scenario = load_scenario(file, profiles=profile)
         try:
-            analysis = analyse_deals(scenario, actors=who, steps=steps, **chosen)  # type: ignore[arg-type]
+            analysis = analyse_deals(scenario, conventions)
         except OutcomeSpaceTooLarge as exc:
             fail(
                 f"{file}: {exc}; reduce it with fewer --steps (now {steps}, the grid of "

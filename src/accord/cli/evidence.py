@@ -106,7 +106,7 @@ def _print_tables(results: Sequence[object], *, explain: bool = False) -> None:
     from rich.table import Table
 
     from accord.evidence import ArticleEvidence
-    from accord.evidence._rules import describe
+    from accord.evidence import describe_rule as describe
 
     console = stdout_console()
     for result in results:

@@ -16,8 +16,13 @@ def list_models() -> None:
         table = Table(header_style="bold")
         table.add_column("Name")
         table.add_column("Model")
-        table.add_column("Hyperparameters (defaults)")
+        table.add_column("Hyperparameters (the defaults, as applied)")
         for name, cls in MODELS.items():
-            params = ", ".join(f"{k}={v!r}" for k, v in cls().get_params().items())
+            model = cls()
+            given = model.effective_params()
+            params = ", ".join(
+                f"{k}={v!r}" if given[k] is not None else f"{k}: {v}"
+                for k, v in model.applied_params().items()
+            )
             table.add_row(name, cls.summary, params or "-")
         stdout_console().print(table)

@@ -34,9 +34,14 @@ def serve(
         ),
     ] = None,
     host: Annotated[
-        str, typer.Option(help="Address to listen on; anything but loopback needs a token.")
+        str,
+        typer.Option(
+            metavar="ADDRESS", help="Address to listen on; anything but loopback needs a token."
+        ),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8000,
+    port: Annotated[
+        int, typer.Option(metavar="PORT", help="Port to listen on (0: any free port).")
+    ] = 8000,
     token: Annotated[
         str | None,
         typer.Option(

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
 
+#: :data:`accord.simulate.protocols.PROTOCOLS` and ``OFFER_RULES`` as choice types
+#: (tests/test_options.py checks they agree; spelt here so that registering is cheap).
+Protocol = Literal["alternating", "single-text", "shuttle"]
+OfferRule = Literal["random", "nice", "lowest"]
+
 
 @app.command()
 def simulate(
     file: Annotated[str, typer.Argument(metavar="FILE", help="Scenario file or GENIUS domain.")],
-    protocol: Annotated[
-        str, typer.Option(help="alternating, single-text or shuttle.")
-    ] = "alternating",
+    protocol: Annotated[Protocol, typer.Option(help="The bargaining protocol.")] = "alternating",
     strategy: Annotated[
         list[str] | None,
         typer.Option(
@@ -33,14 +36,14 @@ def simulate(
         str, typer.Option(metavar="WHO", help="'parties', 'all', or actor ids separated by commas.")
     ] = "parties",
     offer: Annotated[
-        str,
-        typer.Option(help="Alternating offers: 'random' or 'nice' within --band, or 'lowest'."),
+        OfferRule,
+        typer.Option(help="Alternating offers: random or nice within --band, or the lowest."),
     ] = "random",
     band: Annotated[
         float, typer.Option(metavar="B", help="Width of the offer band above the target.")
     ] = 0.1,
-    steps: Annotated[int, typer.Option(help="Grid points per continuous issue.")] = 5,
-    show: Annotated[int, typer.Option(help="Most frequent agreements shown.")] = 3,
+    steps: Annotated[int, typer.Option(metavar="N", help="Grid points per continuous issue.")] = 5,
+    show: Annotated[int, typer.Option(metavar="N", help="Most frequent agreements shown.")] = 3,
     engine: EngineOption = "local",
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
@@ -48,13 +51,8 @@ def simulate(
 ) -> None:
     """Simulate negotiations: agreement rate, rounds, the packages agreed."""
     with guarded():
-        from accord.simulate.protocols import OFFER_RULES, PROTOCOLS
         from accord.simulate.strategies import STRATEGIES
 
-        if protocol not in PROTOCOLS:
-            fail(f"--protocol {protocol!r}: choose from {', '.join(PROTOCOLS)}")
-        if offer not in OFFER_RULES:
-            fail(f"--offer {offer!r}: choose from {', '.join(OFFER_RULES)}")
         if deadline < 1:
             fail(f"--deadline {deadline}: at least 1 round")
         if runs < 1:

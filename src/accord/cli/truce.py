@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -10,6 +10,8 @@ from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
 
 _PROBABILITY = "a probability in [0, 1]"
+#: :data:`accord.simulate.truce.POLICIES` as a choice type (tests/test_options.py checks).
+Policy = Literal["tft", "gtft", "grim", "proportional"]
 
 
 def _probability(name: str, value: float | None) -> None:
@@ -23,9 +25,7 @@ def truce(
     days: Annotated[int, typer.Option(metavar="N", help="Days the truce must hold.")] = 30,
     runs: Annotated[int, typer.Option(metavar="N", help="Simulated truces.")] = 100_000,
     seed: Annotated[int, typer.Option(metavar="S", help="Seed of the runs.")] = 0,
-    policy: Annotated[
-        str, typer.Option(help="Retaliation: tft, gtft, grim or proportional.")
-    ] = "tft",
+    policy: Annotated[Policy, typer.Option(help="Retaliation policy.")] = "tft",
     p_detect: Annotated[
         float | None,
         typer.Option(
@@ -77,10 +77,6 @@ def truce(
 ) -> None:
     """Simulate a ceasefire day by day: P(it holds), violations, accusations, collapse day."""
     with guarded():
-        from accord.simulate.truce import POLICIES
-
-        if policy not in POLICIES:
-            fail(f"--policy {policy!r}: choose from {', '.join(POLICIES)}")
         for name, value in (("--p-detect", p_detect), ("--p-false", p_false), ("--noise", noise)):
             _probability(name, value)
         if days < 1:

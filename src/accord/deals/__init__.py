@@ -21,39 +21,86 @@ One concept per module, each with its algorithm and sources: :mod:`~accord.deals
 
 from __future__ import annotations
 
-from accord.deals.analysis import (
-    SOLUTIONS,
-    DealAnalysis,
-    PackageTable,
-    Solution,
-    Zopa,
-    analyse_deals,
-    choose_parties,
-)
-from accord.deals.frontier import PackageFrontier, package_frontier
-from accord.deals.logrolls import Concession, Logroll, concessions, logrolls
-from accord.deals.pareto import dominated_by, pareto_frontier
-from accord.deals.solutions import (
-    egalitarian_solution,
-    kalai_smorodinsky_solution,
-    nash_solution,
-    utilitarian_solution,
-)
-from accord.deals.space import (
-    DEFAULT_STEPS,
-    OutcomeSpace,
-    OutcomeSpaceTooLarge,
-    issue_values,
-    outcome_space,
-)
-from accord.deals.utility import RESOLUTION, PackageUtilities, package_utilities, stake_value
-from accord.deals.zopa import count_acceptable
+import sys
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from accord.deals.analysis import (
+        SOLUTIONS,
+        DealAnalysis,
+        PackageTable,
+        Solution,
+        Zopa,
+        analyse_deals,
+        choose_parties,
+    )
+    from accord.deals.conventions import CONVENTIONS, ConventionError, Conventions
+    from accord.deals.frontier import PackageFrontier, package_frontier
+    from accord.deals.logrolls import Concession, Logroll, concessions, logrolls
+    from accord.deals.pareto import dominated_by, pareto_frontier
+    from accord.deals.solutions import (
+        egalitarian_solution,
+        kalai_smorodinsky_solution,
+        nash_solution,
+        utilitarian_solution,
+    )
+    from accord.deals.space import (
+        DEFAULT_STEPS,
+        OutcomeSpace,
+        OutcomeSpaceTooLarge,
+        issue_values,
+        outcome_space,
+    )
+    from accord.deals.utility import RESOLUTION, PackageUtilities, package_utilities, stake_value
+    from accord.deals.zopa import count_acceptable
+
+#: Where each public name lives; loaded when first used (module ``__getattr__``, PEP 562), so
+#: that the light :mod:`~accord.deals.conventions` serves the command line without numpy.
+_HOMES: dict[str, str] = {
+    "CONVENTIONS": "accord.deals.conventions",
+    "Concession": "accord.deals.logrolls",
+    "ConventionError": "accord.deals.conventions",
+    "Conventions": "accord.deals.conventions",
+    "DEFAULT_STEPS": "accord.deals.space",
+    "DealAnalysis": "accord.deals.analysis",
+    "Logroll": "accord.deals.logrolls",
+    "OutcomeSpace": "accord.deals.space",
+    "OutcomeSpaceTooLarge": "accord.deals.space",
+    "PackageFrontier": "accord.deals.frontier",
+    "PackageTable": "accord.deals.analysis",
+    "PackageUtilities": "accord.deals.utility",
+    "RESOLUTION": "accord.deals.utility",
+    "SOLUTIONS": "accord.deals.analysis",
+    "Solution": "accord.deals.analysis",
+    "Zopa": "accord.deals.analysis",
+    "analyse_deals": "accord.deals.analysis",
+    "choose_parties": "accord.deals.analysis",
+    "concessions": "accord.deals.logrolls",
+    "count_acceptable": "accord.deals.zopa",
+    "dominated_by": "accord.deals.pareto",
+    "egalitarian_solution": "accord.deals.solutions",
+    "issue_values": "accord.deals.space",
+    "kalai_smorodinsky_solution": "accord.deals.solutions",
+    "logrolls": "accord.deals.logrolls",
+    "nash_solution": "accord.deals.solutions",
+    "outcome_space": "accord.deals.space",
+    "package_frontier": "accord.deals.frontier",
+    "package_utilities": "accord.deals.utility",
+    "pareto_frontier": "accord.deals.pareto",
+    "stake_value": "accord.deals.utility",
+    "utilitarian_solution": "accord.deals.solutions",
+}
 
 __all__ = [
+    "CONVENTIONS",
     "DEFAULT_STEPS",
     "RESOLUTION",
     "SOLUTIONS",
     "Concession",
+    "ConventionError",
+    "Conventions",
     "DealAnalysis",
     "Logroll",
     "OutcomeSpace",
@@ -80,3 +127,29 @@ __all__ = [
     "stake_value",
     "utilitarian_solution",
 ]
+
+
+class _Package(ModuleType):
+    """``accord.deals.logrolls`` names a module and the function it exports: the package's
+    attribute stays the function, whichever is imported first (the import system would set
+    the module when the submodule loads)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if not (isinstance(value, ModuleType) and _HOMES.get(name, "").rpartition(".")[2] == name):
+            super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'accord.deals' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -60,78 +60,41 @@ Analysis*, Harvard UP, chs. 11-14.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from accord.deals.conventions import Conventions
 from accord.deals.frontier import DEFAULT_LIMIT, package_frontier
 from accord.deals.logrolls import Concession, Logroll, concessions, logrolls
 from accord.deals.solutions import (
-    TieRule,
     egalitarian_solution,
     kalai_smorodinsky_solution,
     nash_solution,
     row_all,
     utilitarian_solution,
 )
-from accord.deals.space import DEFAULT_STEPS, OutcomeSpace, outcome_space
-from accord.deals.utility import PackageUtilities, UtilityShape, package_utilities
+from accord.deals.space import OutcomeSpace, outcome_space
+from accord.deals.utility import PackageUtilities, package_utilities
 from accord.deals.zopa import DEFAULT_WORK, count_acceptable
 from accord.scenario import Scenario
 from accord.winset import required_actors
 
 __all__ = [
-    "CONVENTIONS",
     "SOLUTIONS",
-    "ConventionError",
     "DealAnalysis",
     "PackageTable",
     "Solution",
     "Zopa",
     "analyse_deals",
-    "check_conventions",
     "choose_parties",
 ]
 
-Disagreement = Literal["reservation", "zero"]
-Normalisation = Literal["none", "range"]
-Rationality = Literal["weak", "strict"]
-Weights = Literal["capability", "equal"]
-Reference = Literal["split", "nash"]
-
 #: The solutions computed, in the order reports show them.
 SOLUTIONS: tuple[str, ...] = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
-
-#: Every convention's name and its allowed values (the first is the default).
-CONVENTIONS: dict[str, tuple[str, ...]] = {
-    "utility": ("linear", "quadratic"),
-    "disagreement": ("reservation", "zero"),
-    "normalisation": ("none", "range"),
-    "rationality": ("weak", "strict"),
-    "tie": ("welfare", "first"),
-    "weights": ("capability", "equal"),
-    "reference": ("split", "nash"),
-}
-
-
-class ConventionError(ValueError):
-    """A convention given a value it does not have."""
-
-    def __init__(self, name: str, value: object) -> None:
-        self.name = name
-        self.value = value
-        self.choices = CONVENTIONS[name]
-        super().__init__(f"{name} must be one of {', '.join(self.choices)}, got {value!r}")
-
-
-def check_conventions(chosen: Mapping[str, str]) -> None:
-    """Raise :class:`ConventionError` for the first convention with a value it does not have."""
-    for name, value in chosen.items():
-        if value not in CONVENTIONS[name]:
-            raise ConventionError(name, value)
 
 
 @dataclass(frozen=True)
@@ -219,7 +182,7 @@ class DealAnalysis:
 
     scenario: Scenario
     parties: tuple[str, ...]
-    conventions: tuple[tuple[str, Any], ...]
+    conventions: Conventions
     space: OutcomeSpace
     reservation: tuple[float, ...]
     disagreement: tuple[float, ...]
@@ -249,10 +212,7 @@ class DealAnalysis:
         return {
             "scenario": {"id": self.scenario.id, "title": self.scenario.title},
             "parties": list(self.parties),
-            "conventions": {
-                name: list(value) if isinstance(value, tuple) else value
-                for name, value in self.conventions
-            },
+            "conventions": self.conventions.to_dict(),
             "outcomes": self.outcomes,
             "issues": [
                 {"id": issue, "values": values.tolist()}
@@ -338,37 +298,23 @@ def _table(
 
 def analyse_deals(
     scenario: Scenario,
+    conventions: Conventions = Conventions(),  # noqa: B008  (frozen: one shared default is safe)
     *,
-    actors: str | Sequence[str] = "parties",
-    steps: int = DEFAULT_STEPS,
-    utility: UtilityShape = "linear",
-    disagreement: Disagreement = "reservation",
-    normalisation: Normalisation = "none",
-    rationality: Rationality = "weak",
-    tie: TieRule = "welfare",
-    weights: Weights = "capability",
-    reference: Reference = "split",
     limit: int = DEFAULT_LIMIT,
     work: int = DEFAULT_WORK,
 ) -> DealAnalysis:
-    """Analyse the scenario's package deals (see the module docstring for every convention).
+    """Analyse the scenario's package deals under ``conventions`` (see the module docstring
+    for each), e.g. ``analyse_deals(scenario, Conventions(steps=11, weights="equal"))``.
 
     ``limit`` bounds the packages a frontier may hold and ``work`` the partial packages the
     zone count may visit (the frontier's own bound on candidates depends on the number of
     parties, see :data:`accord.deals.frontier.DEFAULT_WORK`); beyond them
-    :class:`~accord.deals.space.OutcomeSpaceTooLarge` is raised. Bad conventions or actors
-    raise ValueError.
+    :class:`~accord.deals.space.OutcomeSpaceTooLarge` is raised. Bad conventions
+    (:class:`~accord.deals.conventions.ConventionError`) or actors raise ValueError.
     """
-    chosen = {
-        "utility": utility,
-        "disagreement": disagreement,
-        "normalisation": normalisation,
-        "rationality": rationality,
-        "tie": tie,
-        "weights": weights,
-        "reference": reference,
-    }
-    check_conventions(chosen)
+    conventions.check()
+    actors, steps, utility = conventions.actors, conventions.steps, conventions.utility
+    rationality, tie = conventions.rationality, conventions.tie
     parties, notes_ = choose_parties(scenario, actors)
     notes = list(notes_)
     space = outcome_space(scenario, steps=steps)
@@ -398,10 +344,10 @@ def analyse_deals(
     rank = keys[0] if len(keys) == 1 else np.argsort(np.lexsort(keys))
     u = pu.to_utility(totals)
     reservation = pu.reservation
-    d = reservation if disagreement == "reservation" else np.zeros(len(parties))
-    bargaining = pu.weights if weights == "capability" else np.ones(len(parties))
+    d = reservation if conventions.disagreement == "reservation" else np.zeros(len(parties))
+    bargaining = pu.weights if conventions.weights == "capability" else np.ones(len(parties))
     spread = None
-    if normalisation == "range":
+    if conventions.normalisation == "range":
         spread = pu.to_utility(pu.best - pu.worst)[0]
         spread = np.where(spread > 0, spread, 1.0)
     picks = {
@@ -436,7 +382,7 @@ def analyse_deals(
 
     nash = picks["nash"]
     start: Any = "split"
-    if reference == "nash":
+    if conventions.reference == "nash":
         if nash is None:
             notes.append("logrolls start from the split reference: there is no Nash package")
         else:
@@ -446,11 +392,6 @@ def analyse_deals(
         () if nash is None else concessions(scenario, pu, packages[nash], utility=utility)
     )
 
-    conventions = (
-        ("actors", actors if isinstance(actors, str) else tuple(actors)),
-        ("steps", steps),
-        *chosen.items(),
-    )
     return DealAnalysis(
         scenario=scenario,
         parties=parties,

@@ -54,10 +54,10 @@ Sources
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+from accord.deals.conventions import TieRule
 
 __all__ = [
     "TieRule",
@@ -67,7 +67,6 @@ __all__ = [
     "utilitarian_solution",
 ]
 
-TieRule = Literal["welfare", "first"]
 
 _TIE = 1e-12
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from accord.deals.conventions import DEFAULT_STEPS
 from accord.scenario import Issue, Scenario
 
 __all__ = [
@@ -44,9 +45,6 @@ __all__ = [
     "issue_values",
     "outcome_space",
 ]
-
-#: Grid points per continuous issue unless the caller asks otherwise.
-DEFAULT_STEPS = 5
 
 
 class OutcomeSpaceTooLarge(ValueError):

@@ -58,11 +58,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from accord.deals.conventions import UtilityShape
 from accord.deals.space import OutcomeSpace
 from accord.scenario import Issue, Scenario, Stake
 
@@ -74,7 +74,6 @@ __all__ = [
     "stake_value",
 ]
 
-UtilityShape = Literal["linear", "quadratic"]
 
 #: Each issue's term of a utility is kept as an integer multiple of 1 / RESOLUTION.
 RESOLUTION = 10**12

@@ -62,6 +62,7 @@ from accord.evidence._extract import extract, parse_article, read_article
 from accord.evidence._html import INSTALL_HINT
 from accord.evidence._numbers import NumberClaim
 from accord.evidence._records import ArticleEvidence, Quote
+from accord.evidence._rules import describe as describe_rule
 
 __all__ = [
     "INSTALL_HINT",
@@ -72,6 +73,7 @@ __all__ = [
     "NumberClaim",
     "Quote",
     "append_evidence",
+    "describe_rule",
     "extract",
     "parse_article",
     "read_article",

@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.evidence._records import evidence_to_dict, unique_id
-from accord.io import InputError, atomic_write, parse_scenario
-from accord.io._text import read_text
+from accord.io import InputError, atomic_write, parse_scenario, read_text
 from accord.scenario import Evidence
 
 __all__ = ["AppendResult", "append_evidence"]

@@ -22,9 +22,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from accord.io import InputError
-from accord.io._text import MAX_BYTES
-from accord.io._text import read_bytes as read_file_bytes
+from accord.io import MAX_BYTES, InputError
+from accord.io import read_bytes as read_file_bytes
 
 __all__ = ["RawArticle", "decode", "looks_like_html", "read_bytes", "read_source"]
 

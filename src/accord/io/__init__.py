@@ -20,7 +20,7 @@ from accord.io._files import (
     save_scenario,
     scenario_to_dict,
 )
-from accord.io._text import MAX_BYTES, decode_text
+from accord.io._text import MAX_BYTES, decode_text, read_bytes, read_text
 from accord.io.genius import load_genius
 
 __all__ = [
@@ -35,6 +35,8 @@ __all__ = [
     "load_genius",
     "load_scenario",
     "parse_scenario",
+    "read_bytes",
+    "read_text",
     "save_scenario",
     "scenario_to_dict",
 ]

@@ -99,7 +99,12 @@ def decode_text(raw: bytes, name: str) -> str:
     return text
 
 
-class _Loader(yaml.SafeLoader):
+#: libyaml's C parser when PyYAML was built with it (several times faster), else the pure-Python
+#: one; both construct through the same safe constructor and report the same marks.
+_SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):  # type: ignore[misc]
     """SafeLoader with YAML 1.2 booleans."""
 
 

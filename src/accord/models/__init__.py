@@ -40,4 +40,4 @@ def make_model(name: str, **params: Any) -> Model:
     except KeyError:
         known = ", ".join(MODELS)
         raise ValueError(f"unknown model {name!r}; choose from {known}") from None
-    return cls(**params)
+    return cls.from_params(**params)

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import inspect
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self
 
 import numpy as np
 from numpy.typing import NDArray
@@ -47,6 +48,16 @@ class Model(ABC):
     name: ClassVar[str]
     #: One line for listings.
     summary: ClassVar[str]
+    #: What a hyperparameter left at None applies, for listings (``accord models``).
+    automatic: ClassVar[Mapping[str, str]] = {
+        "consent": "veto if the scenario has decision rules, else ignore"
+    }
+
+    @classmethod
+    def from_params(cls, **params: Any) -> Self:
+        """The model from flat hyperparameters by name, as ``-p MODEL.NAME=VALUE`` gives them
+        (the constructor's own, unless a model has grouped some into one options object)."""
+        return cls(**params)
 
     def predict(self, scenario: Scenario, *, rng: RNGLike = None) -> Forecast:
         """Forecast every issue of ``scenario``, in the scenario's issue order.
@@ -143,6 +154,13 @@ class Model(ABC):
         """The hyperparameters as the model applies them (defaults resolved); recorded in
         every :class:`~accord.forecast.Forecast`."""
         return self.get_params()
+
+    def applied_params(self) -> dict[str, Any]:
+        """:meth:`effective_params` for a reader: a value left at None says what it applies."""
+        return {
+            name: self.automatic.get(name, value) if value is None else value
+            for name, value in self.effective_params().items()
+        }
 
     def __repr__(self) -> str:
         params = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())

@@ -38,7 +38,10 @@ look-up. Leading axes of the inputs are independent problems (Monte Carlo sample
 Variants and ambiguities
 ------------------------
 The published statements leave several choices open (Scholz et al. 2011 section 4; the public
-re-implementations disagree). Each is an explicit option; two presets fix them all:
+re-implementations disagree). Each is a field of one frozen :class:`Options`, typed with its
+allowed values (``ExpectedUtility(options=Options(variant="literal", mu="mean"))``; the
+command line's ``-p bdm.mu=mean`` goes through :meth:`ExpectedUtility.from_params`); two
+presets fix them all:
 
 ``variant="scholz"`` (default)
     Reproduces the trajectory that Scholz et al. published for the EC car-emissions example of
@@ -107,8 +110,11 @@ Sources
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from functools import cache
+from types import UnionType
+from typing import Any, ClassVar, Literal, Union, get_args, get_origin, get_type_hints
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -119,7 +125,7 @@ from accord.models.mean import compromise
 from accord.models.median import weighted_median
 from accord.scenario import Profile
 
-__all__ = ["VARIANTS", "ExpectedUtility", "Rules", "Trajectory", "simulate"]
+__all__ = ["VARIANTS", "ExpectedUtility", "Options", "Rules", "Trajectory", "simulate"]
 
 FloatArray = NDArray[np.float64]
 
@@ -128,23 +134,32 @@ KINDS: tuple[MoveKind, ...] = ("conflict", "compromise", "capitulation")
 _NONE, _CONFLICT, _COMPROMISE, _CAPITULATION = 0, 1, 2, 3
 
 
+Variant = Literal["scholz", "literal"]
+Probability = Literal["dyad", "all_pairs"]
+VoteRisk = Literal["neutral", "voter"]
+Perspective = Literal["receiver", "proposer", "own"]
+Selection = Literal["scholz", "enforce"]
+Pivot = Literal["median", "mean"]
+Scale = Literal["initial", "current"]
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
     """One full choice of every ambiguity of the model (see the module docstring)."""
 
-    probability: Literal["dyad", "all_pairs"]
-    vote_risk: Literal["neutral", "voter"]
-    perspective: Literal["receiver", "proposer", "own"]
+    probability: Probability
+    vote_risk: VoteRisk
+    perspective: Perspective
     capitulation: bool
-    selection: Literal["scholz", "enforce"]
+    selection: Selection
     q: float = 1.0
     t: float = 1.0
-    mu: Literal["median", "mean"] = "median"
-    scale: Literal["initial", "current"] = "initial"
+    mu: Pivot = "median"
+    scale: Scale = "initial"
     conflict: bool = True
 
 
-VARIANTS: dict[str, Rules] = {
+VARIANTS: dict[Variant, Rules] = {
     "scholz": Rules(
         probability="all_pairs",
         vote_risk="voter",
@@ -161,16 +176,82 @@ VARIANTS: dict[str, Rules] = {
     ),
 }
 
-_CHOICES: dict[str, tuple[object, ...]] = {
-    "probability": ("dyad", "all_pairs"),
-    "vote_risk": ("neutral", "voter"),
-    "perspective": ("receiver", "proposer", "own"),
-    "capitulation": (True, False),
-    "selection": ("scholz", "enforce"),
-    "mu": ("median", "mean"),
-    "scale": ("initial", "current"),
-    "conflict": (True, False),
-}
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The expected-utility options, declared once: a preset (``variant``) and any choice
+    that overrides it (None: the preset's). The allowed values are the Literal types of the
+    fields, which :meth:`choices` reads; :meth:`rules` checks the values and resolves them.
+
+    ``Options(variant="literal", capitulation=False)`` is the literal variant with Scholz's
+    capitulation rule.
+    """
+
+    variant: Variant = "scholz"
+    probability: Probability | None = None
+    vote_risk: VoteRisk | None = None
+    perspective: Perspective | None = None
+    capitulation: bool | None = None
+    selection: Selection | None = None
+    q: float | None = None
+    t: float | None = None
+    mu: Pivot | None = None
+    scale: Scale | None = None
+    conflict: bool | None = None
+
+    @staticmethod
+    def choices() -> dict[str, tuple[object, ...]]:
+        """The allowed values of every option with a closed set of them, from the types."""
+        return dict(_option_choices())
+
+    def rules(self) -> Rules:
+        """The variant's rules with every given option applied; ValueError for a bad value."""
+        choices = self.choices()
+        for name, allowed in choices.items():
+            value = getattr(self, name)
+            if value is not None:
+                check_choice(name, value, allowed)
+        base = VARIANTS[self.variant]
+        chosen = {
+            name: getattr(base, name) if getattr(self, name) is None else getattr(self, name)
+            for name in Rules.__dataclass_fields__
+        }
+        for name in ("q", "t"):
+            if not 0.0 <= float(chosen[name]) <= 1.0:
+                raise ValueError(f"{name} must lie in [0, 1]; got {chosen[name]!r}")
+        return Rules(**chosen)
+
+    def resolved(self) -> dict[str, Any]:
+        """The options as the model applies them: the variant and every rule (no None)."""
+        rules = self.rules()
+        return {"variant": self.variant} | {
+            name: getattr(rules, name) for name in Rules.__dataclass_fields__
+        }
+
+
+@cache
+def _option_choices() -> tuple[tuple[str, tuple[object, ...]], ...]:
+    """:meth:`Options.choices`, read from the type hints once."""
+    out = []
+    for name, kind in get_type_hints(Options).items():
+        values = tuple(v for v in _literal_values(kind) if v is not None)
+        if values:
+            out.append((name, values))
+    return tuple(out)
+
+
+def _literal_values(kind: Any) -> tuple[object, ...]:
+    """``Literal["a", "b"] | None`` -> ``("a", "b", None)``; ``bool | None`` -> ``(True, False,
+    None)``; anything else -> ``()``."""
+    if kind is bool:
+        return (True, False)
+    if get_origin(kind) is Literal:
+        return get_args(kind)
+    if get_origin(kind) in (Union, UnionType):
+        return tuple(v for part in get_args(kind) for v in _literal_values(part)) + (
+            (None,) if type(None) in get_args(kind) else ()
+        )
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -571,70 +652,60 @@ def _offers(trajectory: Trajectory, t: int, actors: tuple[str, ...]) -> tuple[Of
 class ExpectedUtility(Model):
     """Bueno de Mesquita's expected-utility model (see the module docstring for every option).
 
-    ``variant`` picks a preset of the ambiguous choices ("scholz" or "literal"); any option
-    given explicitly overrides the preset.
+    ``options`` (an :class:`Options`) picks a preset of the ambiguous choices ("scholz" or
+    "literal") and any choice that overrides it. ``rounds``, ``max_rounds`` and ``tolerance``
+    are the stopping rule. :meth:`from_params` builds the model from flat names, as the command
+    line's ``-p bdm.variant=literal -p bdm.capitulation=false`` gives them.
     """
 
     name: ClassVar[str] = "bdm"
     summary: ClassVar[str] = "Bueno de Mesquita's expected-utility model (Scholz et al. 2011)"
+    automatic: ClassVar[Mapping[str, str]] = {
+        **Model.automatic,
+        "rounds": "until the median settles (at most max_rounds)",
+    }
 
     def __init__(
         self,
         *,
-        variant: str = "scholz",
+        options: Options = Options(),
         rounds: int | None = None,
         max_rounds: int = 10,
         tolerance: float = 0.005,
-        probability: str | None = None,
-        vote_risk: str | None = None,
-        perspective: str | None = None,
-        capitulation: bool | None = None,
-        selection: str | None = None,
-        q: float | None = None,
-        t: float | None = None,
-        mu: str | None = None,
-        scale: str | None = None,
-        conflict: bool | None = None,
         consent: Consent | None = None,
     ) -> None:
-        self.variant = variant
+        self.options = options
         self.rounds = rounds
         self.max_rounds = max_rounds
         self.tolerance = tolerance
-        self.probability = probability
-        self.vote_risk = vote_risk
-        self.perspective = perspective
-        self.capitulation = capitulation
-        self.selection = selection
-        self.q = q
-        self.t = t
-        self.mu = mu
-        self.scale = scale
-        self.conflict = conflict
         self.consent = consent
+
+    @classmethod
+    def from_params(cls, **params: Any) -> ExpectedUtility:
+        """The model from flat hyperparameters: every :class:`Options` field by its own name
+        (``variant="literal", capitulation=False``) beside the constructor's."""
+        fields = set(Options.__dataclass_fields__)
+        options = {k: v for k, v in params.items() if k in fields}
+        rest = {k: v for k, v in params.items() if k not in fields}
+        if "options" in rest:
+            if options:
+                raise TypeError("give either options or its fields, not both")
+            return cls(**rest)
+        return cls(options=Options(**options), **rest)
 
     def rules(self) -> Rules:
         """The variant's rules with any explicitly given option applied."""
-        check_choice("variant", self.variant, tuple(VARIANTS))
-        base = VARIANTS[self.variant]
-        chosen: dict[str, Any] = {}
-        for name in Rules.__dataclass_fields__:
-            value = getattr(self, name)
-            if value is not None:
-                if name in _CHOICES:
-                    check_choice(name, value, _CHOICES[name])
-                chosen[name] = value
-            else:
-                chosen[name] = getattr(base, name)
-        for name in ("q", "t"):
-            if not 0.0 <= float(chosen[name]) <= 1.0:
-                raise ValueError(f"{name} must lie in [0, 1]; got {chosen[name]!r}")
-        return Rules(**chosen)
+        if not isinstance(self.options, Options):
+            raise ValueError(f"options must be an Options; got {self.options!r}")
+        return self.options.rules()
 
     def effective_params(self) -> dict[str, Any]:
+        """The preset, the stopping rule, every resolved rule and consent, as flat names."""
         params = self.get_params()
-        params.update((name, getattr(self.rules(), name)) for name in Rules.__dataclass_fields__)
-        return params
+        del params["options"]
+        resolved = self.options.resolved()
+        consent = params.pop("consent")
+        return {"variant": resolved.pop("variant")} | params | resolved | {"consent": consent}
 
     def check_params(self) -> None:
         super().check_params()

@@ -336,7 +336,7 @@ def deals_tables(analysis: DealAnalysis, *, show: int = 10) -> list[RenderableTy
 
     scenario = analysis.scenario
     parties = analysis.parties
-    conventions = dict(analysis.conventions)
+    conventions = analysis.conventions.to_dict()
     parts: list[RenderableType] = []
     heading = Text(scenario.title, style="bold")
     heading.append(f"\npackage deals among {', '.join(parties)}", style="dim")

@@ -38,7 +38,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.deals import analyse_deals, outcome_space, package_utilities
+from accord.deals import Conventions, analyse_deals, outcome_space, package_utilities
 from accord.deals.utility import PackageUtilities
 from accord.scenario import Scenario
 
@@ -125,7 +125,8 @@ def build_arena(
     """The arena of a scenario; ValueError for bad actors or offers (see the docstring)."""
     if offers not in OFFERS:
         raise ValueError(f"offers must be one of {', '.join(OFFERS)}, got {offers!r}")
-    analysis = analyse_deals(scenario, actors=actors, steps=steps, utility=utility)
+    who = actors if isinstance(actors, str) else tuple(actors)
+    analysis = analyse_deals(scenario, Conventions(actors=who, steps=steps, utility=utility))
     parties = analysis.parties
     space = outcome_space(scenario, steps=steps)
     pu = package_utilities(scenario, space, parties, utility=utility)

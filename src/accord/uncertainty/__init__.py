@@ -22,8 +22,14 @@ from accord.uncertainty.engines import (
 from accord.uncertainty.inputs import UncertainInput, inputs_of
 from accord.uncertainty.montecarlo import (
     PERCENTILES,
+    ActorAcceptance,
+    AllAccept,
     Distribution,
     IssueUncertainty,
+    LabelProbability,
+    ModelDistribution,
+    ModelLabels,
+    ModelProbability,
     MonteCarlo,
     monte_carlo,
 )
@@ -32,12 +38,18 @@ from accord.uncertainty.sensitivity import Sensitivity, first_order, sensitivity
 __all__ = [
     "ENGINES",
     "PERCENTILES",
+    "ActorAcceptance",
+    "AllAccept",
     "DaskEngine",
     "Distribution",
     "Engine",
     "EngineError",
     "IssueUncertainty",
+    "LabelProbability",
     "LocalEngine",
+    "ModelDistribution",
+    "ModelLabels",
+    "ModelProbability",
     "MonteCarlo",
     "ProcessEngine",
     "Sensitivity",

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -46,10 +46,16 @@ from accord.winset import win_set
 
 __all__ = [
     "PERCENTILES",
+    "ActorAcceptance",
+    "AllAccept",
     "Chunk",
     "ChunkResult",
     "Distribution",
     "IssueUncertainty",
+    "LabelProbability",
+    "ModelDistribution",
+    "ModelLabels",
+    "ModelProbability",
     "MonteCarlo",
     "chunk_size_for",
     "monte_carlo",
@@ -166,21 +172,99 @@ class Distribution:
         return out
 
 
+class ModelDistribution(NamedTuple):
+    """A model's forecast distribution on an issue."""
+
+    model: str
+    distribution: Distribution
+
+
+class ModelProbability(NamedTuple):
+    """A model's probability of something (an actor's acceptance, no deal)."""
+
+    model: str
+    probability: float
+
+
+class AllAccept(NamedTuple):
+    """The probability that every party with a reservation accepts a model's forecast (None:
+    no party has a reservation on the issue)."""
+
+    model: str
+    probability: float | None
+
+
+class ActorAcceptance(NamedTuple):
+    """The probability that an actor accepts each model's forecast."""
+
+    actor: str
+    by_model: tuple[ModelProbability, ...]
+
+
+class LabelProbability(NamedTuple):
+    """The probability that the forecast is nearest to a labelled point of the scale."""
+
+    value: float
+    probability: float
+
+
+class ModelLabels(NamedTuple):
+    """A model's probability of each labelled point, in scale order."""
+
+    model: str
+    labels: tuple[LabelProbability, ...]
+
+
+def _by_model(items: Sequence[tuple[str, Any]], model: str, what: str) -> Any:
+    for name, value in items:
+        if name == model:
+            return value
+    known = ", ".join(name for name, _ in items) or "none"
+    raise KeyError(f"no {what} for model {model!r} (models: {known})")
+
+
 @dataclass(frozen=True, slots=True)
 class IssueUncertainty:
     """An issue's forecast distributions and acceptance probabilities, by model.
 
-    ``all_accept`` is None for a model when no party has a reservation on the issue;
-    ``no_deal`` is empty when the issue has no binding decision rule, ``labels`` when it has no
-    labelled points (each model's probabilities are by label value, in scale order).
+    Every field is a tuple of named records (each also unpacks as ``(name, value)``, so
+    ``dict(item.distributions)`` maps model names to distributions); the methods look a value
+    up by model and actor name. ``all_accept`` is None for a model when no party has a
+    reservation on the issue; ``no_deal`` is empty when the issue has no binding decision rule,
+    ``labels`` when it has no labelled points.
     """
 
     issue: str
-    distributions: tuple[tuple[str, Distribution], ...]
-    acceptance: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
-    all_accept: tuple[tuple[str, float | None], ...]
-    no_deal: tuple[tuple[str, float], ...] = ()
-    labels: tuple[tuple[str, tuple[tuple[float, float], ...]], ...] = ()
+    distributions: tuple[ModelDistribution, ...]
+    acceptance: tuple[ActorAcceptance, ...]
+    all_accept: tuple[AllAccept, ...]
+    no_deal: tuple[ModelProbability, ...] = ()
+    labels: tuple[ModelLabels, ...] = ()
+
+    def distribution(self, model: str) -> Distribution:
+        """``model``'s forecast distribution; KeyError for a model that was not run."""
+        return _by_model(self.distributions, model, "distribution")  # type: ignore[no-any-return]
+
+    def accepts(self, actor: str, model: str) -> float:
+        """The probability that ``actor`` accepts ``model``'s forecast; KeyError for an actor
+        without a reservation on the issue."""
+        for item in self.acceptance:
+            if item.actor == actor:
+                return _by_model(item.by_model, model, "acceptance")  # type: ignore[no-any-return]
+        known = ", ".join(item.actor for item in self.acceptance) or "none"
+        raise KeyError(f"{actor!r} has no reservation on {self.issue!r} (actors with one: {known})")
+
+    def all_accept_of(self, model: str) -> float | None:
+        """The probability that every party with a reservation accepts ``model``'s forecast."""
+        return _by_model(self.all_accept, model, "acceptance")  # type: ignore[no-any-return]
+
+    def no_deal_of(self, model: str) -> float:
+        """The probability of no deal under ``model``; KeyError without a binding rule."""
+        return _by_model(self.no_deal, model, "no-deal probability")  # type: ignore[no-any-return]
+
+    def labels_of(self, model: str) -> dict[float, float]:
+        """The probability of each labelled point under ``model``, by the point's value."""
+        return dict(_by_model(self.labels, model, "label probabilities"))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -201,6 +285,9 @@ class MonteCarlo:
 
     ``forecasts`` holds every sample's forecast, shape ``(samples, issues, models)``, in the
     scenario's issue order and ``models`` order; ``stream`` is the scenario's index in the run.
+    ``result["ceasefire"]`` is an issue's :class:`IssueUncertainty`;
+    ``result.distribution("ceasefire", "bdm")`` and ``result.accepts("ceasefire", "Russia",
+    "bdm")`` look values up by name.
     """
 
     scenario: Scenario
@@ -215,12 +302,32 @@ class MonteCarlo:
         for item in self.issues:
             if item.issue == issue_id:
                 return item
-        raise KeyError(issue_id)
+        known = ", ".join(item.issue for item in self.issues)
+        raise KeyError(f"no issue {issue_id!r} (issues: {known})")
+
+    def distribution(self, issue_id: str, model: str) -> Distribution:
+        """``model``'s forecast distribution on ``issue_id``."""
+        return self[issue_id].distribution(model)
+
+    def accepts(self, issue_id: str, actor: str, model: str) -> float:
+        """The probability that ``actor`` accepts ``model``'s forecast on ``issue_id``."""
+        return self[issue_id].accepts(actor, model)
 
     def samples_of(self, issue_id: str, model: str) -> NDArray[np.float64]:
         """Every sample's forecast of ``model`` on ``issue_id``."""
         i = [issue.id for issue in self.scenario.issues].index(issue_id)
         return self.forecasts[:, i, self.models.index(model)]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The run and every issue's summary (the per-sample forecasts are left out)."""
+        return {
+            "scenario": self.scenario.id,
+            "models": list(self.models),
+            "samples": self.samples,
+            "seed": self.seed,
+            "stream": self.stream,
+            "issues": {item.issue: item.to_dict() for item in self.issues},
+        }
 
 
 def chunk_size_for(scenario: Scenario, models: Mapping[str, Model]) -> int:
@@ -254,7 +361,7 @@ def summarise(
             column = np.ascontiguousarray(forecasts[:, i, m])
             counts, _ = np.histogram(np.clip(column, issue.low, issue.high), bins=edges)
             distributions.append(
-                (
+                ModelDistribution(
                     name,
                     Distribution(
                         mean=float(column.mean()),
@@ -266,12 +373,18 @@ def summarise(
             )
         reservations = _reservations(scenario, issue.id)
         acceptance = tuple(
-            (actor, tuple((name, int(accepted[i, r, m]) / n) for m, name in enumerate(models)))
+            ActorAcceptance(
+                actor,
+                tuple(
+                    ModelProbability(name, int(accepted[i, r, m]) / n)
+                    for m, name in enumerate(models)
+                ),
+            )
             for r, (_, actor, _, _) in enumerate(reservations)
         )
         any_party = any(party for *_, party in reservations)
         all_accept = tuple(
-            (name, int(all_accepted[i, m]) / n if any_party else None)
+            AllAccept(name, int(all_accepted[i, m]) / n if any_party else None)
             for m, name in enumerate(models)
         )
         binding = issue.decision is not None and issue.decision.binding
@@ -282,13 +395,15 @@ def summarise(
                 acceptance=acceptance,
                 all_accept=all_accept,
                 no_deal=tuple(
-                    (name, int(no_deal[i, m]) / n) for m, name in enumerate(models) if binding
+                    ModelProbability(name, int(no_deal[i, m]) / n)
+                    for m, name in enumerate(models)
+                    if binding
                 ),
                 labels=tuple(
-                    (
+                    ModelLabels(
                         name,
                         tuple(
-                            (value, int(labelled[i, k, m]) / n)
+                            LabelProbability(value, int(labelled[i, k, m]) / n)
                             for k, (value, _) in enumerate(issue.labels)
                         ),
                     )
