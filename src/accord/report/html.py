@@ -24,13 +24,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from accord.forecast import Forecast
 from accord.report import figures
+from accord.report.decision import agreement
 from accord.report.figures import num
+from accord.report.figures.history import snapshot_labels
 from accord.report.svg import Figure, to_svg
 from accord.scenario import Issue, Scenario, Stake
+from accord.winset import required_actors, win_set
 
 if TYPE_CHECKING:
     from accord.deals import DealAnalysis
@@ -60,6 +63,11 @@ class ReportData:
     deals: DealAnalysis | None = None
     #: Why there is no deals section (e.g. the outcome space is too large), when there is not.
     deals_note: str | None = None
+    #: The scenario's snapshots from the history store (the ``accord history --json`` contract
+    #: of :mod:`accord.history.timeline`), with ``accord report --db``.
+    history: dict[str, Any] | None = None
+    #: Why there is no history to show (e.g. no snapshot of this scenario in the store).
+    history_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +157,7 @@ def summary_section(data: ReportData) -> Section:
         f"</thead><tbody>{''.join(rows)}</tbody></table>"
     )
     red = _red_lines_table(data)
+    decision = _decision_table(data)
     body = (
         figure_html(
             figures.forecasts_figure(s, fs),
@@ -156,9 +165,56 @@ def summary_section(data: ReportData) -> Section:
             "Every model's forecast on every issue (hover a marker for its value).",
         )
         + table
+        + decision
         + red
     )
     return Section("summary", "Summary", body)
+
+
+_AGREEMENT_CLASS = {"deal": "yes", "no change": "muted", "no deal": "no", "refused": "no"}
+
+
+def _decision_table(data: ReportData) -> str:
+    """Who must agree on each issue with a decision rule, the win set, and deal or no deal."""
+    s, fs = data.scenario, data.forecasts
+    no_deal: dict[str, dict[str, float]] = {}
+    if data.uncertainty is not None:
+        no_deal = {item.issue: dict(item.no_deal) for item in data.uncertainty.issues}
+    rows = []
+    for issue in s.issues:
+        rule = issue.decision
+        if rule is None or not rule.binding:
+            continue
+        profile = s.profile(issue.id)
+        win = win_set(profile)
+        who = ", ".join(s.actor(a).label for a in required_actors(profile))
+        if bool(win.no_deal):
+            span = f'<span class="no">only the status quo ({num(win.status_quo or 0.0)})</span>'
+        else:
+            span = f"{num(float(win.low))} to {num(float(win.high))}"
+        cells = []
+        for f in fs:
+            kind = agreement(win, f.value(issue.id))
+            cell = "" if kind is None else f'<span class="{_AGREEMENT_CLASS[kind]}">{kind}</span>'
+            chance = no_deal.get(issue.id, {}).get(f.model)
+            if chance is not None:
+                cell += f"<br><small>P(no deal) {chance:.0%}</small>"
+            cells.append(f"<td>{cell}</td>")
+        rows.append(
+            f'<tr><th scope="row">{_e(issue.label)}</th><td>{_e(rule.describe())}'
+            f"<br><small>{_e(who)}</small></td><td>{span}</td>{''.join(cells)}</tr>"
+        )
+    if not rows:
+        return ""
+    head = "".join(f'<th scope="col">{_e(f.model)}</th>' for f in fs)
+    return (
+        '<table class="wide decision"><caption>Who must agree: each issue\'s decision rule, '
+        "its win set (the outcomes everyone who must agree prefers to the status quo) and "
+        "whether each forecast is a deal"
+        + (", with the probability of no deal over the Monte Carlo samples" if no_deal else "")
+        + '</caption><thead><tr><th scope="col">Issue</th><th scope="col">Who must agree</th>'
+        f'<th scope="col">Win set</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
 
 
 def _red_lines_table(data: ReportData) -> str:
@@ -356,6 +412,63 @@ def deals_section(data: ReportData) -> Section | None:
     return Section("deals", "Package deals", "".join(parts))
 
 
+def history_section(data: ReportData) -> Section | None:
+    """With ``--db``: positions, forecasts and gaps snapshot by snapshot, and new evidence."""
+    if data.history is None:
+        if data.history_note is None:
+            return None
+        return Section("history", "Over time", f"<p>{_e(data.history_note)}</p>")
+    s, h = data.scenario, data.history
+    snaps = h["snapshots"]
+    labels = snapshot_labels(snaps)
+    parts = [
+        f"<p>{len(snaps)} snapshot{'s' if len(snaps) != 1 else ''} of <code>{_e(h['scenario'])}"
+        f"</code> in the history store, from {_e(labels[0])} to {_e(labels[-1])}: each "
+        "recorded with the positions it was given and the forecasts accord made then.</p>"
+    ]
+    for issue in s.issues:
+        figure = figures.history_figure(s, issue.id, h)
+        if figure is not None:
+            parts.append(
+                figure_html(
+                    figure,
+                    f"{_slug(s)}-history-{_e(issue.id)}",
+                    "Thin lines: each actor's position; thick dashed lines with markers: each "
+                    "model's forecast at the time.",
+                )
+            )
+    gaps = figures.gaps_history_figure(h)
+    if gaps is not None:
+        parts.append(
+            figure_html(
+                gaps,
+                f"{_slug(s)}-history-gaps",
+                "Each line: the gap between two parties (0 = the same positions); dashed: the "
+                "smallest total concession that would create a zone of agreement.",
+            )
+        )
+    rows = []
+    for label, snap in zip(labels, snaps, strict=True):
+        new = snap["new_evidence"]
+        shown = "".join(
+            f"<li>{_e(e.get('date') or '')} {_e(e.get('speaker') or '')}: "
+            f"{_e(e.get('summary') or e['id'])}</li>"
+            for e in new[:5]
+        )
+        more = f"<li>and {len(new) - 5} more</li>" if len(new) > 5 else ""
+        rows.append(
+            f'<tr><th scope="row">{_e(label)}</th><td>{len(new)}</td>'
+            f"<td><ul>{shown}{more}</ul></td></tr>"
+        )
+    parts.append(
+        '<table class="wide"><caption>New evidence in each snapshot (records the previous '
+        'snapshot did not have)</caption><thead><tr><th scope="col">Snapshot</th>'
+        '<th scope="col">Records</th><th scope="col">First records</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return Section("history", "Over time", "".join(parts))
+
+
 def _safe_link(url: str | None) -> str:
     if not url:
         return ""
@@ -403,6 +516,7 @@ SECTIONS: tuple[SectionBuilder, ...] = (
     trajectory_section,
     uncertainty_section,
     deals_section,
+    history_section,
     evidence_section,
 )
 
@@ -505,6 +619,7 @@ thead th{border-bottom:2px solid var(--ink)}
 .label{display:block;color:var(--muted);font-size:.8rem}
 .yes{color:#006b4f;font-weight:600}
 .no{color:#a33d00;font-weight:600}
+.muted{color:var(--muted);font-weight:600}
 .evidence td.url{word-break:break-all;font-size:.78rem}
 footer{max-width:1000px;margin:2rem auto;padding:0 1.5rem;color:var(--muted);font-size:.8rem}
 @media print{
