@@ -135,6 +135,44 @@ def _histories(db: str | None, scenarios: Sequence[Scenario]) -> list[tuple[Any,
     return out
 
 
+#: ``accord report --simulate`` runs ``accord simulate`` and ``accord truce`` with their defaults.
+SIMULATED_TALKS = 1_000
+SIMULATED_TRUCES = 100_000
+
+
+def _simulations(
+    scenario: Scenario, seed: int
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None, tuple[str, ...]]:
+    """The default ``accord simulate`` and ``accord truce`` of a scenario as their JSON
+    dictionaries, or None and a note saying why one cannot run."""
+    from accord.deals import OutcomeSpaceTooLarge
+    from accord.simulate.arena import build_arena
+    from accord.simulate.outcomes import simulate_negotiation
+    from accord.simulate.strategies import STRATEGIES
+    from accord.simulate.truce import simulate_truce, truce_settings
+
+    notes = []
+    talks = truce = None
+    try:
+        arena = build_arena(scenario)
+    except (OutcomeSpaceTooLarge, ValueError) as exc:
+        notes.append(f"No simulated talks: {exc}.")
+    else:
+        plan = [STRATEGIES["linear"]] * len(arena.parties)
+        result = simulate_negotiation(
+            arena, "alternating", plan, deadline=30, runs=SIMULATED_TALKS, rng=seed
+        )
+        talks = result.to_dict()
+    try:
+        settings = truce_settings(scenario)
+        settings.check()
+    except ValueError as exc:
+        notes.append(f"No simulated truce: {exc}.")
+    else:
+        truce = simulate_truce(settings, SIMULATED_TRUCES, rng=seed).to_dict()
+    return talks, truce, tuple(notes)
+
+
 def _check_counts(samples: int | None, seed: int | None) -> None:
     if samples is not None and samples < 1:
         fail(f"--samples must be a positive integer, got {samples}")
@@ -162,6 +200,15 @@ def report(
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     db: ReportDbOption = None,
+    simulate: Annotated[
+        bool,
+        typer.Option(
+            "--simulate",
+            help=f"Add simulated talks ({SIMULATED_TALKS:,} runs of accord simulate's defaults) "
+            f"and a simulated truce ({SIMULATED_TRUCES:,} runs of accord truce's), seeded by "
+            "--seed (default 0).",
+        ),
+    ] = False,
 ) -> None:
     """Write one self-contained HTML briefing (offline, printable) for the scenarios.
 
@@ -203,7 +250,25 @@ def report(
         ):
             deals, note = deals_for_report(s)
             forecasts = tuple(m.predict(s) for m in models.values())
-            reports.append(ReportData(s, forecasts, mc, sens, deals, note, history, history_note))
+            talks = truce = None
+            simulation_notes: tuple[str, ...] = ()
+            if simulate:
+                talks, truce, simulation_notes = _simulations(s, 0 if seed is None else seed)
+            reports.append(
+                ReportData(
+                    s,
+                    forecasts,
+                    mc,
+                    sens,
+                    deals,
+                    note,
+                    history=history,
+                    history_note=history_note,
+                    simulation=talks,
+                    truce=truce,
+                    simulation_notes=simulation_notes,
+                )
+            )
         page = render_report(reports, generator=f"accord {version('accord')}")
         _write(output, page)
 

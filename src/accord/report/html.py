@@ -68,6 +68,11 @@ class ReportData:
     history: dict[str, Any] | None = None
     #: Why there is no history to show (e.g. no snapshot of this scenario in the store).
     history_note: str | None = None
+    #: ``accord simulate --json`` and ``accord truce --json`` of the scenario, with
+    #: ``accord report --simulate``; the notes say why one is missing.
+    simulation: dict[str, Any] | None = None
+    truce: dict[str, Any] | None = None
+    simulation_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -469,6 +474,111 @@ def history_section(data: ReportData) -> Section | None:
     return Section("history", "Over time", "".join(parts))
 
 
+def simulation_section(data: ReportData) -> Section | None:
+    """With ``--simulate``: simulated talks (agreement rate, rounds, the packages agreed) and a
+    simulated truce (the share still holding day by day)."""
+    if data.simulation is None and data.truce is None and not data.simulation_notes:
+        return None
+    s = data.scenario
+    parts = [f"<p class='note'>{_e(n)}</p>" for n in data.simulation_notes]
+    sim = data.simulation
+    if sim is not None:
+        strategies = sorted(set(sim["strategies"].values()))
+        parts.append(
+            f"<p>{sim['runs']:,} simulated negotiations among {_e(', '.join(sim['parties']))}: "
+            f"protocol <b>{_e(sim['protocol'])}</b>, strategy {_e(', '.join(strategies))}, "
+            f"deadline {sim['deadline']} rounds, seed {sim['seed']} (<code>accord simulate "
+            f"--seed {sim['seed']}</code> reproduces them and varies every setting).</p>"
+        )
+        rows = [
+            (
+                "agreement rate",
+                f"{sim['agreement_rate']:.1%} ± {sim['agreement_rate_se']:.1%}",
+            )
+        ]
+        if sim["rounds"]["mean"] is not None:
+            rows.append(("rounds to agreement, mean", f"{sim['rounds']['mean']:.1f}"))
+        if sim["distance"]["nash"] is not None:
+            rows.append(("distance to the Nash package, mean", f"{sim['distance']['nash']:.3f}"))
+            rows.append(("gap to the Pareto frontier, mean", f"{sim['distance']['pareto']:.3f}"))
+        parts.append(_measures("Simulated talks", rows))
+        rounds = figures.rounds_figure(sim)
+        if rounds is not None:
+            parts.append(
+                figure_html(
+                    rounds,
+                    f"{_slug(s)}-simulate-rounds",
+                    "Each bar: the runs that agreed in that round.",
+                )
+            )
+        top = sim["agreements"][:3]
+        if top:
+            head = "".join(
+                f'<th scope="col">agreement {k} ({row["count"]:,} runs)</th>'
+                for k, row in enumerate(top, start=1)
+            )
+            labels = sim.get("labels", {})
+            body = []
+            for issue_id in top[0]["package"]:
+                known = {i.id: i.label for i in s.issues}
+                label = known.get(issue_id, issue_id)
+                cells = []
+                for row in top:
+                    value = row["package"][issue_id]
+                    text = labels.get(issue_id, {}).get(f"{value:g}", "")
+                    cells.append(
+                        f"<td><b>{num(value)}</b>"
+                        + (f'<span class="label">{_e(text)}</span>' if text else "")
+                        + "</td>"
+                    )
+                body.append(f'<tr><th scope="row">{_e(label)}</th>{"".join(cells)}</tr>')
+            parts.append(
+                '<table class="wide"><caption>The packages agreed most often</caption>'
+                f'<thead><tr><th scope="col">Issue</th>{head}</tr></thead>'
+                f"<tbody>{''.join(body)}</tbody></table>"
+            )
+    truce = data.truce
+    if truce is not None:
+        st = truce["settings"]
+        a, b = st["sides"]
+        parts.append(
+            f"<h3>A ceasefire between {_e(a)} and {_e(b)}, day by day</h3><p>"
+            f"{truce['runs']:,} simulated truces of {truce['days']} days: retaliation policy "
+            f"<b>{_e(st['policy'])}</b>, violations detected with probability "
+            f"{st['p_detect']:.2g} and falsely reported with probability {st['p_false']:.2g} "
+            f"a day, seed {truce['seed']} (<code>accord truce</code> varies them).</p>"
+        )
+        parts.append(
+            figure_html(
+                figures.truce_figure(truce),
+                f"{_slug(s)}-truce",
+                "The share of simulated truces still holding at the end of each day.",
+            )
+        )
+        deliberate = ", ".join(k for k, v in truce["deliberate"].items() if v) or "neither"
+        rows = [
+            (
+                f"P(holds {truce['days']} days)",
+                f"{truce['p_holds']:.1%} ± {truce['p_holds_se']:.1%}",
+            ),
+            ("true violations per run", f"{truce['violations_mean']:.2f}"),
+            ("accusations per run", f"{truce['accusations_mean']:.2f}"),
+            ("of which false alarms", f"{truce['false_alarms_mean']:.2f}"),
+            ("sides violating deliberately", _e(deliberate)),
+        ]
+        rows += [
+            (f"collapses started by {cause.replace('_', ' ')}", f"{count:,}")
+            for cause, count in truce["causes"].items()
+        ]
+        parts.append(_measures("Simulated truce", rows))
+    return Section("simulation", "Simulated talks and truce", "".join(parts))
+
+
+def _measures(caption: str, rows: Sequence[tuple[str, str]]) -> str:
+    body = "".join(f'<tr><th scope="row">{_e(k)}</th><td>{v}</td></tr>' for k, v in rows)
+    return f"<table><caption>{_e(caption)}</caption><tbody>{body}</tbody></table>"
+
+
 def _safe_link(url: str | None) -> str:
     if not url:
         return ""
@@ -516,6 +626,7 @@ SECTIONS: tuple[SectionBuilder, ...] = (
     trajectory_section,
     uncertainty_section,
     deals_section,
+    simulation_section,
     history_section,
     evidence_section,
 )
