@@ -318,8 +318,8 @@ def uncertainty_section(data: ReportData) -> Section | None:
     parts = [
         f"<p>{mc.samples:,} Monte Carlo samples of the inputs' ranges (seed {mc.seed}; the same "
         "seed reproduces every number). Tornado charts show the "
-        f"<b>{_e(chosen.model)}</b> model; every model's swings are in "
-        "<code>accord forecast --sensitivity</code>.</p>"
+        f"<b>{_e(chosen.model)}</b> model; each issue's other models are one click further "
+        "down, and every swing in numbers is in <code>accord forecast --sensitivity</code>.</p>"
     ]
     for issue in s.issues:
         parts.append(f'<section class="issue"><h3>{_e(issue.label)}</h3>')
@@ -331,16 +331,37 @@ def uncertainty_section(data: ReportData) -> Section | None:
             )
         )
         if data.sensitivities is not None:
+            swings = data.sensitivities[issue.id]
             parts.append(
                 figure_html(
-                    figures.tornado_figure(s, issue.id, data.sensitivities[issue.id], chosen),
+                    figures.tornado_figure(s, issue.id, swings, chosen),
                     f"{_slug(s)}-tornado-{_e(issue.id)}",
-                    "Each bar: the forecast with one input at the low (sky blue) and at the "
-                    "high (vermillion) end of its range, every other input at its value.",
+                    _TORNADO_CAPTION,
                 )
             )
+            others = [f for f in data.forecasts if f.model != chosen.model]
+            if others:
+                parts.append(
+                    '<details class="tornados"><summary>What moves the other models\' '
+                    f"forecasts: {_e(', '.join(f.model for f in others))}</summary>"
+                    + "".join(
+                        figure_html(
+                            figures.tornado_figure(s, issue.id, swings, f),
+                            f"{_slug(s)}-tornado-{_e(f.model)}-{_e(issue.id)}",
+                            _TORNADO_CAPTION,
+                        )
+                        for f in others
+                    )
+                    + "</details>"
+                )
         parts.append("</section>")
     return Section("uncertainty", "How sure: distributions and what drives them", "".join(parts))
+
+
+_TORNADO_CAPTION = (
+    "Each bar: the forecast with one input at the low (sky blue) and at the high (vermillion) "
+    "end of its range, every other input at its value."
+)
 
 
 def deals_section(data: ReportData) -> Section | None:

@@ -136,11 +136,20 @@
     }
   }
 
+  // One package-deal request at a time: a large outcome space takes seconds, so moves made
+  // meanwhile are folded into one request for the latest sliders when it returns.
+  let dealsInFlight = false, dealsAgain = false;
+
   async function refreshDeals() {
     const box = document.getElementById("live-deals");
+    if (dealsInFlight) { dealsAgain = true; return; }
+    dealsInFlight = true;
     box.setAttribute("aria-busy", "true");
+    if (box.firstElementChild) box.firstElementChild.classList.add("stale");
     try {
+      const asked = JSON.stringify(changes());
       const view = await json(await post("/api/s/" + key + "/deals", { changes: changes() }));
+      if (dealsAgain || asked !== JSON.stringify(changes())) return;  // superseded
       box.replaceChildren();
       if (view.note) { box.append(text("p", view.note)); return; }
       box.append(text("p", view.frontier.toLocaleString() + " Pareto-optimal packages; " +
@@ -168,7 +177,8 @@
     } catch (e) {
       box.replaceChildren(text("p", e.message, "error"));
     } finally {
-      box.removeAttribute("aria-busy");
+      dealsInFlight = false;
+      if (dealsAgain) { dealsAgain = false; refreshDeals(); } else box.removeAttribute("aria-busy");
     }
   }
 
