@@ -157,6 +157,8 @@ def test_the_app_what_if_moves_the_forecast_on_screen(browser, server):
     page.click(f"text={CASE.name}")
     page.wait_for_selector("#live-forecasts tbody tr")
     page.wait_for_selector("#live-deals table", timeout=60_000)
+    # The report under the panel came without its deals and completes itself.
+    page.wait_for_selector("#report:not([data-deals]) #r-deals figure svg", timeout=60_000)
     cell = page.locator('#live-forecasts tr[data-model="mean"] td.value')
     before_text = cell.text_content() or ""
     before = float(before_text)

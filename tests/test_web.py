@@ -239,9 +239,14 @@ def test_each_variant_s_deals_are_analysed_once(monkeypatch):
     with TestClient(create_app([EXAMPLES])) as c:
         c.headers["X-CSRF-Token"] = csrf_of(c.get("/").text)
         key = c.get(f"/open/0/{small}", follow_redirects=False).headers["location"].split("/")[-1]
-        assert c.get(f"/s/{key}").status_code == 200  # the page's report: analysis 1
-        first = c.post(f"/api/s/{key}/deals", json={"changes": {}}).json()  # the same variant
-        assert len(calls) == 1
+        page = c.get(f"/s/{key}")
+        assert page.status_code == 200 and calls == []  # the page shows before the deals
+        assert 'data-deals="pending"' in page.text and "being analysed" in page.text
+        first = c.post(f"/api/s/{key}/deals", json={"changes": {}}).json()  # analysis 1
+        assert len(calls) == 1 and first["solutions"]
+        report = c.post(f"/api/s/{key}/report", json={"changes": {}}).json()["html"]
+        assert len(calls) == 1  # the page's script completes the report from the same analysis
+        assert "being analysed" not in report and "Pareto-optimal" in report
         stake = calls[0].stakes[0]
         low = calls[0].issue(stake.issue).low
         moved = {"stakes": [{"actor": stake.actor, "issue": stake.issue, "position": low}]}

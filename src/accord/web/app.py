@@ -81,6 +81,7 @@ MAX_SAMPLES = 100_000
 _SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 _COOKIE = "accord_token"
 _KEEP = 20  # scenarios kept in memory (oldest dropped first)
+_PENDING = "The package deals are being analysed; they appear here when ready."
 
 
 @dataclass(frozen=True)
@@ -303,12 +304,17 @@ def create_app(
         item = scenario_of(request)
         if item is None:
             return RedirectResponse("/", status_code=303)
-        key = request.path_params["key"]
-        deals = await run_in_threadpool(deal_cache.get, key, {}, item.scenario)
-        sections = await run_in_threadpool(_sections, item.scenario, models, deals)
+        # The page shows at once; the package deals (seconds for a large outcome space) follow
+        # through the live panel and the report's refresh, which share one analysis.
+        sections = await run_in_threadpool(_sections, item.scenario, models, (None, _PENDING))
         return HTMLResponse(
             pages.scenario_page(
-                request.path_params["key"], item.scenario, item.source, sections, csrf
+                request.path_params["key"],
+                item.scenario,
+                item.source,
+                sections,
+                csrf,
+                pending=True,
             )
         )
 

@@ -101,7 +101,8 @@ def frontier_figure(analysis: DealAnalysis, *, columns: int = 3) -> Figure:
             cx = np.round(to_x(utilities[:, i]) / 3).astype(np.int64)
             cy = np.round(to_y(utilities[:, j]) / 3).astype(np.int64)
             codes = np.unique(cx * 100_000 + cy)
-            for px, py in zip((codes // 100_000 * 3).tolist(), (codes % 100_000 * 3).tolist()):
+            xs, ys = (codes // 100_000 * 3).tolist(), (codes % 100_000 * 3).tolist()
+            for px, py in zip(xs, ys, strict=True):
                 shapes.append(Circle(px, py, 1.8, fill="#999999"))
         for solution, title, k in solutions:
             if solution.package is None:

@@ -229,6 +229,7 @@
     status.textContent = "updating the report...";
     try {
       const view = await json(await post("/api/s/" + key + "/report", { changes: changes() }));
+      delete report.dataset.deals;
       report.innerHTML = view.html;
       status.textContent = "the report below shows this variant";
     } catch (e) {
@@ -293,6 +294,22 @@
     }
   }
 
+  // The page came without its package deals (they take seconds on a large outcome space):
+  // fetch the report of the file as loaded once they are ready, unless it was refreshed first.
+  async function completeReport() {
+    const report = document.getElementById("report");
+    if (report.dataset.deals !== "pending") return;
+    try {
+      const view = await json(await post("/api/s/" + key + "/report", { changes: {} }));
+      if (report.dataset.deals === "pending") report.innerHTML = view.html;
+    } catch (e) {
+      problem.textContent = e.message;
+    } finally {
+      delete report.dataset.deals;
+    }
+  }
+
   refresh();
   refreshDeals();
+  completeReport();
 })();
