@@ -130,7 +130,7 @@ def test_the_report_opens_offline_with_every_section_and_figure(browser, tmp_pat
     page.screenshot(path=str(ARTIFACTS / "report.png"))
     page.locator("#ukraine-ceasefire-2025-03-deals").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "report-deals.png"))
-    page.locator("#ukraine-ceasefire-2025-03-history").scroll_into_view_if_needed()
+    page.locator("#ukraine-ceasefire-2025-03-history h2").evaluate("e => e.scrollIntoView()")
     page.screenshot(path=str(ARTIFACTS / "report-history.png"))
     tornados = page.locator("details.tornados").first
     tornados.locator("> summary").click()
