@@ -3,14 +3,19 @@
 The report is a list of *sections*, each built by a function from one :class:`ReportData` (a
 scenario and what accord computed for it). :data:`SECTIONS` lists them in reading order; a new
 capability joins the report by adding one builder to that tuple (and, if it needs data that is
-not there yet, one optional field to :class:`ReportData`)::
+not there yet, one optional field to :class:`ReportData`, filled by ``accord report``)::
 
-    def history_section(data: ReportData) -> Section | None:
-        if data.history is None:          # the new optional field, filled by ``accord report --db``
+    def coalitions_section(data: ReportData) -> Section | None:
+        if data.coalitions is None:       # the new optional field
             return None                   # a section without data is left out
-        return Section("history", "Over time", "<p>...</p>")
+        return Section("coalitions", "Coalitions", "<p>...</p>")
 
-    SECTIONS = (*SECTIONS, history_section)   # or insert it where it reads best
+    SECTIONS = (*SECTIONS, coalitions_section)   # or insert it where it reads best
+
+:func:`history_section` (``--db``) and :func:`simulation_section` (``--simulate``) joined this
+way: they read the JSON contracts of ``accord history``, ``accord simulate`` and ``accord
+truce``, which the CLI computes, so the report never imports the history store or the
+simulators.
 
 Figures come from :mod:`accord.report.figures` as inline SVG, so the page makes no network
 request at all: no script, no web font, no CDN, and a Content-Security-Policy that forbids them
