@@ -99,6 +99,17 @@ def test_report_db_errors_are_one_line_and_create_nothing(tmp_path, store):
     assert list(tmp_path.iterdir()) == []  # neither the store nor the report
 
 
+def test_report_db_on_a_folder_or_a_non_store(tmp_path):
+    done = accord("report", str(CASE), "--db", str(tmp_path), "-o", str(tmp_path / "r.html"))
+    assert done.returncode == 2 and "is a folder, not a history store file" in done.stderr
+    text = tmp_path / "notes.sqlite"
+    text.write_text("not a database\n")
+    done = accord("report", str(CASE), "--db", str(text), "-o", str(tmp_path / "r.html"))
+    assert done.returncode == 2 and "not an accord history store" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite"]
+
+
 def test_a_scenario_without_snapshots_says_so(tmp_path, store):
     out = tmp_path / "r.html"
     other = EXAMPLES / "emissions-1994.csv"

@@ -122,7 +122,8 @@ def _histories(db: str | None, scenarios: Sequence[Scenario]) -> list[tuple[Any,
 
     location = store_location(db)
     if "://" not in location and not Path(location).is_file():
-        fail(f"--db {location}: no such history store file")
+        what = "is a folder, not a" if Path(location).is_dir() else "no such"
+        fail(f"--db {location}: {what} history store file")
     out: list[tuple[Any, str | None]] = []
     with open_store(location) as store:
         for scenario in scenarios:
