@@ -183,3 +183,12 @@ def test_with_samples_the_summary_gives_the_probability_of_no_deal():
         label = escape(scenario.issue(issue_id).label)
         row = page[page.index(f'<th scope="row">{label}</th><td>') :]
         assert f"P(no deal) {p:.0%}" in row[: row.index("</tr>")]
+    # 'aid' has no deal at the point values only because Ukraine and the coalition stand exactly
+    # at its status quo (100); sampled below it, most samples open a win set: the note says so.
+    aid = scenario.issue("aid")
+    assert [st.actor for st in scenario.stakes_on("aid") if st.position == 100.0] == ["UKR", "UKC"]
+    assert chances["aid"] < 0.5
+    note = re.search(r'<p class="note">([^<]*no deal at the point values[^<]*)</p>', page)
+    assert note is not None
+    assert f"{escape(aid.label)} (Ukraine, UK-led coalition of the willing)" in note.group(1)
+    assert escape(scenario.issue("sanctions").label) not in note.group(1)  # 92%: a real no deal

@@ -191,13 +191,15 @@ def _decision_table(data: ReportData) -> str:
     if data.uncertainty is not None:
         no_deal = {item.issue: dict(item.no_deal) for item in data.uncertainty.issues}
     rows = []
+    unstable: dict[str, str] = {}  # no deal at the point values, a deal in most samples
     for issue in s.issues:
         rule = issue.decision
         if rule is None or not rule.binding:
             continue
         profile = s.profile(issue.id)
         win = win_set(profile)
-        who = ", ".join(s.actor(a).label for a in required_actors(profile))
+        required = required_actors(profile)
+        who = ", ".join(s.actor(a).label for a in required)
         if bool(win.no_deal):
             span = f'<span class="no">only the status quo ({num(win.status_quo or 0.0)})</span>'
         else:
@@ -209,6 +211,13 @@ def _decision_table(data: ReportData) -> str:
             chance = no_deal.get(issue.id, {}).get(f.model)
             if chance is not None:
                 cell += f"<br><small>P(no deal) {chance:.0%}</small>"
+                at_quo = [
+                    s.actor(st.actor).label
+                    for st in s.stakes_on(issue.id)
+                    if st.actor in required and st.position == win.status_quo
+                ]
+                if kind == "no deal" and chance < 0.5 and at_quo and issue.id not in unstable:
+                    unstable[issue.id] = f"{issue.label} ({', '.join(at_quo)})"
             cells.append(f"<td>{cell}</td>")
         rows.append(
             f'<tr><th scope="row">{_e(issue.label)}</th><td>{_e(rule.describe())}'
@@ -224,6 +233,16 @@ def _decision_table(data: ReportData) -> str:
         + (", with the probability of no deal over the Monte Carlo samples" if no_deal else "")
         + '</caption><thead><tr><th scope="col">Issue</th><th scope="col">Who must agree</th>'
         f'<th scope="col">Win set</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        + (
+            f'<p class="note">{_e("; ".join(unstable.values()))}: no deal at the point values '
+            "but a deal in most samples. P(no deal) counts the samples whose win set holds only "
+            "the status quo; the actors named must agree and stand exactly at the status quo, "
+            "which blocks every change, but their positions drawn from their ranges rarely sit "
+            "exactly there, so most samples open a narrow win set. The no deal rests on those "
+            "exact positions.</p>"
+            if unstable
+            else ""
+        )
     )
 
 
