@@ -192,3 +192,37 @@ def test_with_samples_the_summary_gives_the_probability_of_no_deal():
     assert note is not None
     assert f"{escape(aid.label)} (Ukraine, UK-led coalition of the willing)" in note.group(1)
     assert escape(scenario.issue("sanctions").label) not in note.group(1)  # 92%: a real no deal
+
+
+def test_revisions_of_one_date_span_the_axis_and_a_gap_breaks_the_line():
+    from accord.report.figures.history import history_figure
+    from accord.report.svg import Polygon, Text
+
+    scenario = load_scenario(CASE)
+
+    def snap(revision, positions, forecast):
+        return {
+            "as_of": "2025-03-16", "revision": revision, "positions": {"ceasefire": positions},
+            "forecasts": {"ceasefire": {"mean": forecast}}, "new_evidence": [], "gaps": None,
+        }  # fmt: skip
+
+    history = {
+        "scenario": scenario.id,
+        "snapshots": [
+            snap(1, {"RUS": 20.0, "UKR": 100.0}, 60.0),
+            snap(2, {"UKR": 90.0}, 90.0),  # Russia's statement withdrawn in this revision
+            snap(3, {"RUS": 30.0, "UKR": 90.0}, 60.0),
+        ],
+    }
+    figure = history_figure(scenario, "ceasefire", history)
+    labels = [s.text for s in figure.shapes if isinstance(s, Text)]
+    assert {"2025-03-16#1", "2025-03-16#3"} <= set(labels)
+    lines = [s for s in figure.shapes if isinstance(s, Polygon) and not s.closed]
+    mean = [s for s in lines if s.dash == "6 3"]
+    assert len(mean) == 1 and mean[0].points[-1][0] == pytest.approx(610.0)  # the right edge
+    russia = [s for s in lines if s.tip and s.tip.startswith("Russia")]
+    assert russia == []  # two single points, no line through the revision without it
+    assert "Russia from 20 (2025-03-16#1) to 30 (2025-03-16#3)" in figure.description
+    assert "mean forecast from 60 (2025-03-16#1) to 60 (2025-03-16#3), between 60 and 90" in (
+        figure.description
+    )

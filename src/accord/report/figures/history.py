@@ -124,7 +124,12 @@ def _series_words(name: str, values: Sequence[float | None], labels: Sequence[st
         return f"{name}: no value"
     if len(present) == 1:
         return f"{name} {num(present[0][1])} ({present[0][0]})"
-    return f"{name} from {num(present[0][1])} ({present[0][0]}) to {num(present[-1][1])}"
+    (first_label, first), (last_label, last) = present[0], present[-1]
+    text = f"{name} from {num(first)} ({first_label}) to {num(last)} ({last_label})"
+    low, high = min(v for _, v in present), max(v for _, v in present)
+    if low < min(first, last) or high > max(first, last):
+        text += f", between {num(low)} and {num(high)} on the way"
+    return text
 
 
 def history_figure(scenario: Scenario, issue_id: str, history: dict[str, Any]) -> Figure | None:
@@ -136,7 +141,7 @@ def history_figure(scenario: Scenario, issue_id: str, history: dict[str, Any]) -
     issue = scenario.issue(issue_id)
     labels = snapshot_labels(snaps)
     times = _times(snaps)
-    to_x = scale(0, max(times[-1], 1.0), _LEFT, _RIGHT)
+    to_x = scale(0, times[-1] or 1.0, _LEFT, _RIGHT)
     to_y = scale(issue.low, issue.high, _BOTTOM, _TOP)
     shapes: list[Shape] = [heading(f"Over time: {issue.label}")]
     for value in ticks(issue.low, issue.high):
@@ -200,7 +205,7 @@ def gaps_history_figure(history: dict[str, Any]) -> Figure | None:
         return None
     labels = snapshot_labels(snaps)
     times = _times(snaps)
-    to_x = scale(0, max(times[-1], 1.0), _LEFT, _RIGHT)
+    to_x = scale(0, times[-1] or 1.0, _LEFT, _RIGHT)
     to_y = scale(0.0, 1.0, _BOTTOM, _TOP)
     shapes: list[Shape] = [heading("Gaps between the parties over time")]
     for value in (0.0, 0.25, 0.5, 0.75, 1.0):
