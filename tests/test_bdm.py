@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from accord.models import ExpectedUtility
-from accord.models.bdm import VARIANTS, Options, Rules, simulate
+from accord.models.bdm import VARIANTS, Options, Rules, final_median, simulate
 
 from conftest import make_scenario
 from reference_bdm import ReferenceModel
@@ -192,3 +192,21 @@ def test_override_one_option(emissions):
     assert model.rules().probability == "all_pairs"
     flat = ExpectedUtility.from_params(capitulation=True, rounds=3)
     assert flat.options == Options(capitulation=True) and flat.rounds == 3
+
+
+@pytest.mark.parametrize("rules", OPTION_GRID[::5] + list(VARIANTS.values()))
+@pytest.mark.parametrize("rounds", [None, 4])
+def test_the_forecast_alone_equals_the_full_simulation_bit_for_bit(rules, rounds):
+    # final_median drops the problems that have stopped; the rest must not notice.
+    rng = np.random.default_rng(7)
+    problems = [random_problem(rng, 7) for _ in range(300)]
+    x, c, s = (np.array([p[k] for p in problems]) for k in range(3))
+    full = simulate(x, c, s, rules=rules, width=100.0, rounds=rounds)
+    alone = final_median(x, c, s, rules=rules, width=100.0, rounds=rounds)
+    assert alone.shape == (300,)
+    assert np.array_equal(alone, full.forecast)
+    assert (
+        len(set(full.rounds.tolist())) > 1 or rounds is not None
+    )  # problems stop at different rounds
+    one = final_median(x[0], c[0], s[0], rules=rules, width=100.0, rounds=rounds)
+    assert one.shape == () and one == full.forecast[0]

@@ -83,19 +83,21 @@ def server():
 
 
 def test_the_report_opens_offline_with_every_section_and_figure(browser, tmp_path):
-    from accord.io import load_scenario
-    from accord.models import MODELS
-    from accord.report.html import ReportData, deals_for_report, render_report
-    from accord.uncertainty import monte_carlo, sensitivity
+    from cli_inprocess import accord
 
-    scenario = load_scenario(CASE)
-    models = {name: cls() for name, cls in MODELS.items()}
-    mc = monte_carlo([scenario], models, samples=200, seed=1)[0]
-    swings = sensitivity(scenario, models, mc)
-    forecasts = tuple(m.predict(scenario) for m in models.values())
-    deals, note = deals_for_report(scenario)
+    # Every section: Monte Carlo, a history store built here (the three dated versions of the
+    # case study), and the simulated talks and truce.
+    store = tmp_path / "history.sqlite"
+    dated = sorted(EXAMPLES.glob("ukraine-ceasefire-2025-*.yaml"))
+    assert len(dated) == 3
+    done = accord("snapshot", *map(str, dated), "--db", str(store))
+    assert done.returncode == 0, done.stderr
     report = tmp_path / "report.html"
-    report.write_text(render_report([ReportData(scenario, forecasts, mc, swings, deals, note)]))
+    done = accord(
+        "report", str(CASE), "--samples", "200", "--seed", "1", "--db", str(store),
+        "--simulate", "-o", str(report),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
 
     page = browser.new_page(viewport={"width": 1100, "height": 1400})
     attempted: list[str] = []
@@ -114,16 +116,26 @@ def test_the_report_opens_offline_with_every_section_and_figure(browser, tmp_pat
         "How the expected-utility rounds move",
         "How sure: distributions and what drives them",
         "Package deals",
+        "Simulated talks and truce",
+        "Over time",
         "Evidence",
     ]
-    # 1 forecasts + 11 positions + 11 rounds + 11 distributions + 11 tornados + 1 frontier
-    assert page.locator("figure svg").count() == 46
+    # 1 forecasts + 11 positions + 11 rounds + 11 distributions + 11 x 5 tornados (one per
+    # model) + 1 frontier + 2 simulation figures + 11 issues over time + the gaps over time
+    assert page.locator("figure svg").count() == 1 + 11 + 11 + 11 + 55 + 1 + 2 + 11 + 1
+    expect(page.locator("figure svg:visible")).to_have_count(1 + 11 + 11 + 11 + 11 + 1 + 2 + 12)
     for svg in page.locator("figure svg").all()[:5]:
         assert svg.bounding_box()["height"] > 50  # drawn, not empty
     assert attempted == []  # no request left the file
     page.screenshot(path=str(ARTIFACTS / "report.png"))
     page.locator("#ukraine-ceasefire-2025-03-deals").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "report-deals.png"))
+    page.locator("#ukraine-ceasefire-2025-03-history h2").evaluate("e => e.scrollIntoView()")
+    page.screenshot(path=str(ARTIFACTS / "report-history.png"))
+    tornados = page.locator("details.tornados").first
+    tornados.locator("> summary").click()
+    expect(tornados.locator("svg").first).to_be_visible()  # another model's tornado, on request
+    page.screenshot(path=str(ARTIFACTS / "report-tornados.png"))
     # The print style sheet: no navigation, figures and sections still there.
     page.emulate_media(media="print")
     expect(page.locator("nav").first).to_be_hidden()
@@ -145,6 +157,8 @@ def test_the_app_what_if_moves_the_forecast_on_screen(browser, server):
     page.click(f"text={CASE.name}")
     page.wait_for_selector("#live-forecasts tbody tr")
     page.wait_for_selector("#live-deals table", timeout=60_000)
+    # The report under the panel came without its deals and completes itself.
+    page.wait_for_selector("#report:not([data-deals]) #r-deals figure svg", timeout=60_000)
     cell = page.locator('#live-forecasts tr[data-model="mean"] td.value')
     before_text = cell.text_content() or ""
     before = float(before_text)

@@ -131,6 +131,11 @@ def test_samples_add_distributions_and_tornados():
     assert "Tornado chart for the bdm forecast" in page
     # The tornado says which way each input moves the forecast.
     assert "raises the forecast" in page
+    # bdm's tornado first; every other model's one click further (one per model and issue)
+    for model in models:
+        if model != "bdm":
+            assert page.count(f'<title id="test-tornado-{model}-') == len(scenario.issues)
+    assert page.count('<details class="tornados">') == len(scenario.issues)
 
 
 def test_figures_are_deterministic(case):

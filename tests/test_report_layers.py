@@ -34,3 +34,10 @@ def test_the_cli_imports_the_web_stack_only_inside_serve():
     text = (SRC / "cli" / "serve.py").read_text()
     head = text.split("def serve(")[0]
     assert "uvicorn" not in head and "accord.web" not in head
+
+
+def test_the_report_reads_history_and_simulations_as_json_contracts():
+    # The CLI computes them; the report only lays out their dictionaries.
+    for path in files("report"):
+        for name in imports_of(path):
+            assert not name.startswith(("accord.history", "accord.simulate")), (path.name, name)

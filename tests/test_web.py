@@ -222,3 +222,36 @@ def test_a_cancelled_run_stops(client, opened):
 def test_bad_run_sizes_are_refused(client, opened, samples):
     response = client.post(f"/api/s/{opened}/jobs", json={"changes": {}, "samples": samples})
     assert response.status_code == 400
+
+
+def test_each_variant_s_deals_are_analysed_once(monkeypatch):
+    import accord.web.app as web_app
+
+    calls = []
+    real = web_app.deals_for_report
+
+    def counted(scenario):
+        calls.append(scenario)
+        return real(scenario)
+
+    monkeypatch.setattr(web_app, "deals_for_report", counted)
+    small = "emissions-1994.csv"
+    with TestClient(create_app([EXAMPLES])) as c:
+        c.headers["X-CSRF-Token"] = csrf_of(c.get("/").text)
+        key = c.get(f"/open/0/{small}", follow_redirects=False).headers["location"].split("/")[-1]
+        page = c.get(f"/s/{key}")
+        assert page.status_code == 200 and calls == []  # the page shows before the deals
+        assert 'data-deals="pending"' in page.text and "being analysed" in page.text
+        first = c.post(f"/api/s/{key}/deals", json={"changes": {}}).json()  # analysis 1
+        assert len(calls) == 1 and first["solutions"]
+        report = c.post(f"/api/s/{key}/report", json={"changes": {}}).json()["html"]
+        assert len(calls) == 1  # the page's script completes the report from the same analysis
+        assert "being analysed" not in report and "Pareto-optimal" in report
+        stake = calls[0].stakes[0]
+        low = calls[0].issue(stake.issue).low
+        moved = {"stakes": [{"actor": stake.actor, "issue": stake.issue, "position": low}]}
+        c.post(f"/api/s/{key}/deals", json={"changes": moved})
+        assert len(calls) == 2  # a new variant: analysed
+        again = c.post(f"/api/s/{key}/deals", json={"changes": {}}).json()  # back to the start
+        assert len(calls) == 2 and again == first
+        assert calls[1].stakes[0].position == low

@@ -33,8 +33,27 @@ PLOT_KINDS = {
     "distribution": True,
     "tornado": True,
     "frontier": False,
+    "history": True,
 }
 
+ReportDbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        metavar="PATH",
+        help="Add each scenario's history over time from this history store (an SQLite file "
+        "or a postgresql:// URL).",
+    ),
+]
+PlotDbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        metavar="PATH",
+        help="The history store for 'history' (default: $ACCORD_DB, else history.sqlite in "
+        "the user data folder).",
+    ),
+]
 SamplesOption = Annotated[
     int | None,
     typer.Option(metavar="N", help="Monte Carlo: draw N samples of the inputs' ranges."),
@@ -94,6 +113,67 @@ def _monte_carlo(
     return result
 
 
+def _histories(db: str | None, scenarios: Sequence[Scenario]) -> list[tuple[Any, str | None]]:
+    """Each scenario's timeline from the history store at ``db`` (never created by reading),
+    or None and the reason there is none."""
+    from accord.history.snapshots import snapshots_of
+    from accord.history.store import open_store, store_location
+    from accord.history.timeline import timeline
+
+    location = store_location(db)
+    if "://" not in location and not Path(location).is_file():
+        what = "is a folder, not a" if Path(location).is_dir() else "no such"
+        fail(f"--db {location}: {what} history store file")
+    out: list[tuple[Any, str | None]] = []
+    with open_store(location) as store:
+        for scenario in scenarios:
+            found = snapshots_of(store, scenario.id)
+            if found:
+                out.append((timeline(scenario.id, found), None))
+            else:
+                note = f"No snapshot of {scenario.id!r} in the history store {store.location}."
+                out.append((None, note))
+    return out
+
+
+#: ``accord report --simulate`` runs ``accord simulate`` and ``accord truce`` with their defaults.
+SIMULATED_TALKS = 1_000
+SIMULATED_TRUCES = 100_000
+
+
+def _simulations(
+    scenario: Scenario, seed: int
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None, tuple[str, ...]]:
+    """The default ``accord simulate`` and ``accord truce`` of a scenario as their JSON
+    dictionaries, or None and a note saying why one cannot run."""
+    from accord.deals import OutcomeSpaceTooLarge
+    from accord.simulate.arena import build_arena
+    from accord.simulate.outcomes import simulate_negotiation
+    from accord.simulate.strategies import STRATEGIES
+    from accord.simulate.truce import simulate_truce, truce_settings
+
+    notes = []
+    talks = truce = None
+    try:
+        arena = build_arena(scenario)
+    except (OutcomeSpaceTooLarge, ValueError) as exc:
+        notes.append(f"No simulated talks: {exc}.")
+    else:
+        plan = [STRATEGIES["linear"]] * len(arena.parties)
+        result = simulate_negotiation(
+            arena, "alternating", plan, deadline=30, runs=SIMULATED_TALKS, rng=seed
+        )
+        talks = result.to_dict()
+    try:
+        settings = truce_settings(scenario)
+        settings.check()
+    except ValueError as exc:
+        notes.append(f"No simulated truce: {exc}.")
+    else:
+        truce = simulate_truce(settings, SIMULATED_TRUCES, rng=seed).to_dict()
+    return talks, truce, tuple(notes)
+
+
 def _check_counts(samples: int | None, seed: int | None) -> None:
     if samples is not None and samples < 1:
         fail(f"--samples must be a positive integer, got {samples}")
@@ -120,8 +200,20 @@ def report(
     engine: EngineOption = "local",
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
+    db: ReportDbOption = None,
+    simulate: Annotated[
+        bool,
+        typer.Option(
+            "--simulate",
+            help=f"Add simulated talks ({SIMULATED_TALKS:,} runs of accord simulate's defaults) "
+            f"and a simulated truce ({SIMULATED_TRUCES:,} runs of accord truce's), seeded by "
+            "--seed (default 0).",
+        ),
+    ] = False,
 ) -> None:
-    """Write one self-contained HTML briefing (offline, printable) for the scenarios."""
+    """Write one self-contained HTML briefing (offline, printable) for the scenarios.
+
+    With --db, a section shows each scenario's snapshots in the history store over time."""
     with guarded():
         from importlib.metadata import version
 
@@ -133,6 +225,9 @@ def report(
         _check_output(output, (".html", ".htm"))
         models = build_models(model, parse_params(param), rounds=rounds)
         scenarios = [load_scenario(path) for path in scenario_files(files)]
+        histories: list[tuple[Any, str | None]] = [(None, None)] * len(scenarios)
+        if db is not None:
+            histories = _histories(db, scenarios)
         uncertainty: list[Any] = [None] * len(scenarios)
         sensitivities: list[Any] = [None] * len(scenarios)
         if samples is not None:
@@ -151,10 +246,30 @@ def report(
                 sensitivity(s, models, mc) for s, mc in zip(scenarios, uncertainty, strict=True)
             ]
         reports = []
-        for s, mc, sens in zip(scenarios, uncertainty, sensitivities, strict=True):
+        for s, mc, sens, (history, history_note) in zip(
+            scenarios, uncertainty, sensitivities, histories, strict=True
+        ):
             deals, note = deals_for_report(s)
             forecasts = tuple(m.predict(s) for m in models.values())
-            reports.append(ReportData(s, forecasts, mc, sens, deals, note))
+            talks = truce = None
+            simulation_notes: tuple[str, ...] = ()
+            if simulate:
+                talks, truce, simulation_notes = _simulations(s, 0 if seed is None else seed)
+            reports.append(
+                ReportData(
+                    s,
+                    forecasts,
+                    mc,
+                    sens,
+                    deals,
+                    note,
+                    history=history,
+                    history_note=history_note,
+                    simulation=talks,
+                    truce=truce,
+                    simulation_notes=simulation_notes,
+                )
+            )
         page = render_report(reports, generator=f"accord {version('accord')}")
         _write(output, page)
 
@@ -179,8 +294,11 @@ def plot(
         typer.Option(metavar="N", help="Monte Carlo samples for 'distribution' (default 10,000)."),
     ] = None,
     seed: SeedOption = None,
+    db: PlotDbOption = None,
 ) -> None:
-    """Draw one figure of the report as SVG, or PNG (needs accord[plot]), for slides."""
+    """Draw one figure of the report as SVG, or PNG (needs accord[plot]), for slides.
+
+    'history' draws the issue's snapshots in the history store (--db) over time."""
     with guarded():
         from accord.io import load_scenario
         from accord.report import figures
@@ -193,6 +311,8 @@ def plot(
         suffix = _check_output(output, (".svg", ".png"))
         if issue is not None and not PLOT_KINDS[kind]:
             fail(f"--issue does not apply to '{kind}' (it draws every issue)")
+        if db is not None and kind != "history":
+            fail(f"--db applies only to 'history', not to '{kind}'")
         models = build_models(model, parse_params(param), rounds=rounds)
         scenario = load_scenario(file)
         issue_id = issue if issue is not None else scenario.issues[0].id
@@ -200,7 +320,15 @@ def plot(
             known = ", ".join(i.id for i in scenario.issues)
             fail(f"{file}: no issue {issue_id!r}; choose from {known}")
         forecasts = [m.predict(scenario) for m in models.values()]
-        if kind == "positions":
+        if kind == "history":
+            history, note = _histories(db, [scenario])[0]
+            if history is None:
+                fail(f"{file}: {note}")
+            over_time = figures.history_figure(scenario, issue_id, history)
+            if over_time is None:
+                fail(f"{file}: no snapshot in the history store has the issue {issue_id!r}")
+            figure = over_time
+        elif kind == "positions":
             figure = figures.positions_figure(scenario, issue_id, forecasts)
         elif kind == "forecasts":
             figure = figures.forecasts_figure(scenario, forecasts)

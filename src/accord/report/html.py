@@ -3,14 +3,19 @@
 The report is a list of *sections*, each built by a function from one :class:`ReportData` (a
 scenario and what accord computed for it). :data:`SECTIONS` lists them in reading order; a new
 capability joins the report by adding one builder to that tuple (and, if it needs data that is
-not there yet, one optional field to :class:`ReportData`)::
+not there yet, one optional field to :class:`ReportData`, filled by ``accord report``)::
 
-    def history_section(data: ReportData) -> Section | None:
-        if data.history is None:          # the new optional field, filled by ``accord report --db``
+    def coalitions_section(data: ReportData) -> Section | None:
+        if data.coalitions is None:       # the new optional field
             return None                   # a section without data is left out
-        return Section("history", "Over time", "<p>...</p>")
+        return Section("coalitions", "Coalitions", "<p>...</p>")
 
-    SECTIONS = (*SECTIONS, history_section)   # or insert it where it reads best
+    SECTIONS = (*SECTIONS, coalitions_section)   # or insert it where it reads best
+
+:func:`history_section` (``--db``) and :func:`simulation_section` (``--simulate``) joined this
+way: they read the JSON contracts of ``accord history``, ``accord simulate`` and ``accord
+truce``, which the CLI computes, so the report never imports the history store or the
+simulators.
 
 Figures come from :mod:`accord.report.figures` as inline SVG, so the page makes no network
 request at all: no script, no web font, no CDN, and a Content-Security-Policy that forbids them
@@ -24,13 +29,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from accord.forecast import Forecast
 from accord.report import figures
+from accord.report.decision import agreement
 from accord.report.figures import num
+from accord.report.figures.history import snapshot_labels
 from accord.report.svg import Figure, to_svg
 from accord.scenario import Issue, Scenario, Stake
+from accord.winset import required_actors, win_set
 
 if TYPE_CHECKING:
     from accord.deals import DealAnalysis
@@ -60,6 +68,16 @@ class ReportData:
     deals: DealAnalysis | None = None
     #: Why there is no deals section (e.g. the outcome space is too large), when there is not.
     deals_note: str | None = None
+    #: The scenario's snapshots from the history store (the ``accord history --json`` contract
+    #: of :mod:`accord.history.timeline`), with ``accord report --db``.
+    history: dict[str, Any] | None = None
+    #: Why there is no history to show (e.g. no snapshot of this scenario in the store).
+    history_note: str | None = None
+    #: ``accord simulate --json`` and ``accord truce --json`` of the scenario, with
+    #: ``accord report --simulate``; the notes say why one is missing.
+    simulation: dict[str, Any] | None = None
+    truce: dict[str, Any] | None = None
+    simulation_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +167,7 @@ def summary_section(data: ReportData) -> Section:
         f"</thead><tbody>{''.join(rows)}</tbody></table>"
     )
     red = _red_lines_table(data)
+    decision = _decision_table(data)
     body = (
         figure_html(
             figures.forecasts_figure(s, fs),
@@ -156,9 +175,75 @@ def summary_section(data: ReportData) -> Section:
             "Every model's forecast on every issue (hover a marker for its value).",
         )
         + table
+        + decision
         + red
     )
     return Section("summary", "Summary", body)
+
+
+_AGREEMENT_CLASS = {"deal": "yes", "no change": "muted", "no deal": "no", "refused": "no"}
+
+
+def _decision_table(data: ReportData) -> str:
+    """Who must agree on each issue with a decision rule, the win set, and deal or no deal."""
+    s, fs = data.scenario, data.forecasts
+    no_deal: dict[str, dict[str, float]] = {}
+    if data.uncertainty is not None:
+        no_deal = {item.issue: dict(item.no_deal) for item in data.uncertainty.issues}
+    rows = []
+    unstable: dict[str, str] = {}  # no deal at the point values, a deal in most samples
+    for issue in s.issues:
+        rule = issue.decision
+        if rule is None or not rule.binding:
+            continue
+        profile = s.profile(issue.id)
+        win = win_set(profile)
+        required = required_actors(profile)
+        who = ", ".join(s.actor(a).label for a in required)
+        if bool(win.no_deal):
+            span = f'<span class="no">only the status quo ({num(win.status_quo or 0.0)})</span>'
+        else:
+            span = f"{num(float(win.low))} to {num(float(win.high))}"
+        cells = []
+        for f in fs:
+            kind = agreement(win, f.value(issue.id))
+            cell = "" if kind is None else f'<span class="{_AGREEMENT_CLASS[kind]}">{kind}</span>'
+            chance = no_deal.get(issue.id, {}).get(f.model)
+            if chance is not None:
+                cell += f"<br><small>P(no deal) {chance:.0%}</small>"
+                at_quo = [
+                    s.actor(st.actor).label
+                    for st in s.stakes_on(issue.id)
+                    if st.actor in required and st.position == win.status_quo
+                ]
+                if kind == "no deal" and chance < 0.5 and at_quo and issue.id not in unstable:
+                    unstable[issue.id] = f"{issue.label} ({', '.join(at_quo)})"
+            cells.append(f"<td>{cell}</td>")
+        rows.append(
+            f'<tr><th scope="row">{_e(issue.label)}</th><td>{_e(rule.describe())}'
+            f"<br><small>{_e(who)}</small></td><td>{span}</td>{''.join(cells)}</tr>"
+        )
+    if not rows:
+        return ""
+    head = "".join(f'<th scope="col">{_e(f.model)}</th>' for f in fs)
+    return (
+        '<table class="wide decision"><caption>Who must agree: each issue\'s decision rule, '
+        "its win set (the outcomes everyone who must agree prefers to the status quo) and "
+        "whether each forecast is a deal"
+        + (", with the probability of no deal over the Monte Carlo samples" if no_deal else "")
+        + '</caption><thead><tr><th scope="col">Issue</th><th scope="col">Who must agree</th>'
+        f'<th scope="col">Win set</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        + (
+            f'<p class="note">{_e("; ".join(unstable.values()))}: no deal at the point values '
+            "but a deal in most samples. P(no deal) counts the samples whose win set holds only "
+            "the status quo; the actors named must agree and stand exactly at the status quo, "
+            "which blocks every change, but their positions drawn from their ranges rarely sit "
+            "exactly there, so most samples open a narrow win set. The no deal rests on those "
+            "exact positions.</p>"
+            if unstable
+            else ""
+        )
+    )
 
 
 def _red_lines_table(data: ReportData) -> str:
@@ -257,8 +342,8 @@ def uncertainty_section(data: ReportData) -> Section | None:
     parts = [
         f"<p>{mc.samples:,} Monte Carlo samples of the inputs' ranges (seed {mc.seed}; the same "
         "seed reproduces every number). Tornado charts show the "
-        f"<b>{_e(chosen.model)}</b> model; every model's swings are in "
-        "<code>accord forecast --sensitivity</code>.</p>"
+        f"<b>{_e(chosen.model)}</b> model; each issue's other models are one click further "
+        "down, and every swing in numbers is in <code>accord forecast --sensitivity</code>.</p>"
     ]
     for issue in s.issues:
         parts.append(f'<section class="issue"><h3>{_e(issue.label)}</h3>')
@@ -270,16 +355,37 @@ def uncertainty_section(data: ReportData) -> Section | None:
             )
         )
         if data.sensitivities is not None:
+            swings = data.sensitivities[issue.id]
             parts.append(
                 figure_html(
-                    figures.tornado_figure(s, issue.id, data.sensitivities[issue.id], chosen),
+                    figures.tornado_figure(s, issue.id, swings, chosen),
                     f"{_slug(s)}-tornado-{_e(issue.id)}",
-                    "Each bar: the forecast with one input at the low (sky blue) and at the "
-                    "high (vermillion) end of its range, every other input at its value.",
+                    _TORNADO_CAPTION,
                 )
             )
+            others = [f for f in data.forecasts if f.model != chosen.model]
+            if others:
+                parts.append(
+                    '<details class="tornados"><summary>What moves the other models\' '
+                    f"forecasts: {_e(', '.join(f.model for f in others))}</summary>"
+                    + "".join(
+                        figure_html(
+                            figures.tornado_figure(s, issue.id, swings, f),
+                            f"{_slug(s)}-tornado-{_e(f.model)}-{_e(issue.id)}",
+                            _TORNADO_CAPTION,
+                        )
+                        for f in others
+                    )
+                    + "</details>"
+                )
         parts.append("</section>")
     return Section("uncertainty", "How sure: distributions and what drives them", "".join(parts))
+
+
+_TORNADO_CAPTION = (
+    "Each bar: the forecast with one input at the low (sky blue) and at the high (vermillion) "
+    "end of its range, every other input at its value."
+)
 
 
 def deals_section(data: ReportData) -> Section | None:
@@ -356,6 +462,168 @@ def deals_section(data: ReportData) -> Section | None:
     return Section("deals", "Package deals", "".join(parts))
 
 
+def history_section(data: ReportData) -> Section | None:
+    """With ``--db``: positions, forecasts and gaps snapshot by snapshot, and new evidence."""
+    if data.history is None:
+        if data.history_note is None:
+            return None
+        return Section("history", "Over time", f"<p>{_e(data.history_note)}</p>")
+    s, h = data.scenario, data.history
+    snaps = h["snapshots"]
+    labels = snapshot_labels(snaps)
+    parts = [
+        f"<p>{len(snaps)} snapshot{'s' if len(snaps) != 1 else ''} of <code>{_e(h['scenario'])}"
+        f"</code> in the history store, from {_e(labels[0])} to {_e(labels[-1])}: each "
+        "recorded with the positions it was given and the forecasts accord made then.</p>"
+    ]
+    for issue in s.issues:
+        figure = figures.history_figure(s, issue.id, h)
+        if figure is not None:
+            parts.append(
+                figure_html(
+                    figure,
+                    f"{_slug(s)}-history-{_e(issue.id)}",
+                    "Thin lines: each actor's position; thick dashed lines with markers: each "
+                    "model's forecast at the time.",
+                )
+            )
+    gaps = figures.gaps_history_figure(h)
+    if gaps is not None:
+        parts.append(
+            figure_html(
+                gaps,
+                f"{_slug(s)}-history-gaps",
+                "Each line: the gap between two parties (0 = the same positions); dashed: the "
+                "smallest total concession that would create a zone of agreement.",
+            )
+        )
+    rows = []
+    for label, snap in zip(labels, snaps, strict=True):
+        new = snap["new_evidence"]
+        shown = "".join(
+            f"<li>{_e(e.get('date') or '')} {_e(e.get('speaker') or '')}: "
+            f"{_e(e.get('summary') or e['id'])}</li>"
+            for e in new[:5]
+        )
+        more = f"<li>and {len(new) - 5} more</li>" if len(new) > 5 else ""
+        rows.append(
+            f'<tr><th scope="row">{_e(label)}</th><td>{len(new)}</td>'
+            f"<td><ul>{shown}{more}</ul></td></tr>"
+        )
+    parts.append(
+        '<table class="wide"><caption>New evidence in each snapshot (records the previous '
+        'snapshot did not have)</caption><thead><tr><th scope="col">Snapshot</th>'
+        '<th scope="col">Records</th><th scope="col">First records</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return Section("history", "Over time", "".join(parts))
+
+
+def simulation_section(data: ReportData) -> Section | None:
+    """With ``--simulate``: simulated talks (agreement rate, rounds, the packages agreed) and a
+    simulated truce (the share still holding day by day)."""
+    if data.simulation is None and data.truce is None and not data.simulation_notes:
+        return None
+    s = data.scenario
+    parts = [f"<p class='note'>{_e(n)}</p>" for n in data.simulation_notes]
+    sim = data.simulation
+    if sim is not None:
+        strategies = sorted(set(sim["strategies"].values()))
+        parts.append(
+            f"<p>{sim['runs']:,} simulated negotiations among {_e(', '.join(sim['parties']))}: "
+            f"protocol <b>{_e(sim['protocol'])}</b>, strategy {_e(', '.join(strategies))}, "
+            f"deadline {sim['deadline']} rounds, seed {sim['seed']} (<code>accord simulate "
+            f"--seed {sim['seed']}</code> reproduces them and varies every setting).</p>"
+        )
+        rows = [
+            (
+                "agreement rate",
+                f"{sim['agreement_rate']:.1%} ± {sim['agreement_rate_se']:.1%}",
+            )
+        ]
+        if sim["rounds"]["mean"] is not None:
+            rows.append(("rounds to agreement, mean", f"{sim['rounds']['mean']:.1f}"))
+        if sim["distance"]["nash"] is not None:
+            rows.append(("distance to the Nash package, mean", f"{sim['distance']['nash']:.3f}"))
+            rows.append(("gap to the Pareto frontier, mean", f"{sim['distance']['pareto']:.3f}"))
+        parts.append(_measures("Simulated talks", rows))
+        rounds = figures.rounds_figure(sim)
+        if rounds is not None:
+            parts.append(
+                figure_html(
+                    rounds,
+                    f"{_slug(s)}-simulate-rounds",
+                    "Each bar: the runs that agreed in that round.",
+                )
+            )
+        top = sim["agreements"][:3]
+        if top:
+            head = "".join(
+                f'<th scope="col">agreement {k} ({row["count"]:,} runs)</th>'
+                for k, row in enumerate(top, start=1)
+            )
+            labels = sim.get("labels", {})
+            body = []
+            for issue_id in top[0]["package"]:
+                known = {i.id: i.label for i in s.issues}
+                label = known.get(issue_id, issue_id)
+                cells = []
+                for row in top:
+                    value = row["package"][issue_id]
+                    text = labels.get(issue_id, {}).get(f"{value:g}", "")
+                    cells.append(
+                        f"<td><b>{num(value)}</b>"
+                        + (f'<span class="label">{_e(text)}</span>' if text else "")
+                        + "</td>"
+                    )
+                body.append(f'<tr><th scope="row">{_e(label)}</th>{"".join(cells)}</tr>')
+            parts.append(
+                '<table class="wide"><caption>The packages agreed most often</caption>'
+                f'<thead><tr><th scope="col">Issue</th>{head}</tr></thead>'
+                f"<tbody>{''.join(body)}</tbody></table>"
+            )
+    truce = data.truce
+    if truce is not None:
+        st = truce["settings"]
+        a, b = st["sides"]
+        parts.append(
+            f"<h3>A ceasefire between {_e(a)} and {_e(b)}, day by day</h3><p>"
+            f"{truce['runs']:,} simulated truces of {truce['days']} days: retaliation policy "
+            f"<b>{_e(st['policy'])}</b>, violations detected with probability "
+            f"{st['p_detect']:.2g} and falsely reported with probability {st['p_false']:.2g} "
+            f"a day, seed {truce['seed']} (<code>accord truce</code> varies them).</p>"
+        )
+        parts.append(
+            figure_html(
+                figures.truce_figure(truce),
+                f"{_slug(s)}-truce",
+                "The share of simulated truces still holding at the end of each day.",
+            )
+        )
+        deliberate = ", ".join(k for k, v in truce["deliberate"].items() if v) or "neither"
+        rows = [
+            (
+                f"P(holds {truce['days']} days)",
+                f"{truce['p_holds']:.1%} ± {truce['p_holds_se']:.1%}",
+            ),
+            ("true violations per run", f"{truce['violations_mean']:.2f}"),
+            ("accusations per run", f"{truce['accusations_mean']:.2f}"),
+            ("of which false alarms", f"{truce['false_alarms_mean']:.2f}"),
+            ("sides violating deliberately", _e(deliberate)),
+        ]
+        rows += [
+            (f"collapses started by {cause.replace('_', ' ')}", f"{count:,}")
+            for cause, count in truce["causes"].items()
+        ]
+        parts.append(_measures("Simulated truce", rows))
+    return Section("simulation", "Simulated talks and truce", "".join(parts))
+
+
+def _measures(caption: str, rows: Sequence[tuple[str, str]]) -> str:
+    body = "".join(f'<tr><th scope="row">{_e(k)}</th><td>{v}</td></tr>' for k, v in rows)
+    return f"<table><caption>{_e(caption)}</caption><tbody>{body}</tbody></table>"
+
+
 def _safe_link(url: str | None) -> str:
     if not url:
         return ""
@@ -403,6 +671,8 @@ SECTIONS: tuple[SectionBuilder, ...] = (
     trajectory_section,
     uncertainty_section,
     deals_section,
+    simulation_section,
+    history_section,
     evidence_section,
 )
 
@@ -505,6 +775,7 @@ thead th{border-bottom:2px solid var(--ink)}
 .label{display:block;color:var(--muted);font-size:.8rem}
 .yes{color:#006b4f;font-weight:600}
 .no{color:#a33d00;font-weight:600}
+.muted{color:var(--muted);font-weight:600}
 .evidence td.url{word-break:break-all;font-size:.78rem}
 footer{max-width:1000px;margin:2rem auto;padding:0 1.5rem;color:var(--muted);font-size:.8rem}
 @media print{

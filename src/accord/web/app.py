@@ -37,13 +37,15 @@ import hmac
 import json
 import secrets
 import sys
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -67,6 +69,9 @@ from accord.web import pages
 from accord.web.jobs import Busy, Jobs
 from accord.web.whatif import ChangeError, apply_changes, deals_view, forecast_view
 
+if TYPE_CHECKING:
+    from accord.deals import DealAnalysis
+
 __all__ = ["MAX_SAMPLES", "MAX_UPLOAD", "create_app"]
 
 #: The upload limit, the same as the CLI's file limit (10 MB).
@@ -76,6 +81,7 @@ MAX_SAMPLES = 100_000
 _SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 _COOKIE = "accord_token"
 _KEEP = 20  # scenarios kept in memory (oldest dropped first)
+_PENDING = "The package deals are being analysed; they appear here when ready."
 
 
 @dataclass(frozen=True)
@@ -152,10 +158,52 @@ class _Security(BaseHTTPMiddleware):
         return response
 
 
-def _sections(scenario: Scenario, models: dict[str, Model]) -> list[Section]:
+def _sections(
+    scenario: Scenario, models: dict[str, Model], deals: tuple[DealAnalysis | None, str | None]
+) -> list[Section]:
     forecasts = tuple(m.predict(scenario) for m in models.values())
-    deals, note = deals_for_report(scenario)
-    return render_sections(ReportData(scenario, forecasts, deals=deals, deals_note=note))
+    analysis, note = deals
+    return render_sections(ReportData(scenario, forecasts, deals=analysis, deals_note=note))
+
+
+class _DealsCache:
+    """Package-deal analyses by scenario and what-if changes, the last few kept.
+
+    The analysis of a large outcome space takes seconds (the case study's 48.8 million
+    packages about 2 s) and the page asks for the same one several times - the report at page
+    load and the live panel at once, again after a reset or when a slider returns to a value -
+    so each variant is analysed once: a request for a variant being analysed waits for that
+    run instead of starting another one on the same cores.
+    """
+
+    def __init__(self, keep: int = 8) -> None:
+        self._results: OrderedDict[str, Future[tuple[DealAnalysis | None, str | None]]] = (
+            OrderedDict()
+        )
+        self._lock = threading.Lock()
+        self._keep = keep
+
+    def get(
+        self, key: str, changes: Any, scenario: Scenario
+    ) -> tuple[DealAnalysis | None, str | None]:
+        ident = key + "\n" + json.dumps(changes, sort_keys=True, allow_nan=False)
+        with self._lock:
+            future = self._results.get(ident)
+            owner = future is None
+            if future is None:
+                future = self._results[ident] = Future()
+                while len(self._results) > self._keep:
+                    self._results.popitem(last=False)
+            else:
+                self._results.move_to_end(ident)
+        if owner:
+            try:
+                future.set_result(deals_for_report(scenario))
+            except BaseException as exc:
+                future.set_exception(exc)
+                with self._lock:
+                    self._results.pop(ident, None)
+        return future.result()
 
 
 def _error(message: str, status: int = 400) -> JSONResponse:
@@ -177,6 +225,7 @@ def create_app(
     csrf = secrets.token_urlsafe(24)
     loaded: OrderedDict[str, _Loaded] = OrderedDict()
     jobs = Jobs()
+    deal_cache = _DealsCache()
     models = _models()
     counter = iter(range(1, 1 << 62))
 
@@ -255,10 +304,17 @@ def create_app(
         item = scenario_of(request)
         if item is None:
             return RedirectResponse("/", status_code=303)
-        sections = await run_in_threadpool(_sections, item.scenario, models)
+        # The page shows at once; the package deals (seconds for a large outcome space) follow
+        # through the live panel and the report's refresh, which share one analysis.
+        sections = await run_in_threadpool(_sections, item.scenario, models, (None, _PENDING))
         return HTMLResponse(
             pages.scenario_page(
-                request.path_params["key"], item.scenario, item.source, sections, csrf
+                request.path_params["key"],
+                item.scenario,
+                item.source,
+                sections,
+                csrf,
+                pending=True,
             )
         )
 
@@ -285,20 +341,24 @@ def create_app(
         if item is None:
             return _error("this scenario is no longer open; open it again", 404)
         try:
-            variant, _ = await changes_of(request, item)
+            variant, payload = await changes_of(request, item)
         except ChangeError as exc:
             return _error(str(exc))
-        return JSONResponse(await run_in_threadpool(deals_view, variant))
+        key = request.path_params["key"]
+        deals = await run_in_threadpool(deal_cache.get, key, payload.get("changes", {}), variant)
+        return JSONResponse(deals_view(deals))
 
     async def report(request: Request) -> Response:
         item = scenario_of(request)
         if item is None:
             return _error("this scenario is no longer open; open it again", 404)
         try:
-            variant, _ = await changes_of(request, item)
+            variant, payload = await changes_of(request, item)
         except ChangeError as exc:
             return _error(str(exc))
-        built = await run_in_threadpool(_sections, variant, models)
+        key = request.path_params["key"]
+        deals = await run_in_threadpool(deal_cache.get, key, payload.get("changes", {}), variant)
+        built = await run_in_threadpool(_sections, variant, models, deals)
         return JSONResponse({"html": pages.sections_html(built)})
 
     async def variant(request: Request) -> Response:

@@ -187,9 +187,16 @@ def _whatif_panel(key: str, s: Scenario) -> str:
 
 
 def scenario_page(
-    key: str, s: Scenario, source: str, sections: Sequence[Section], csrf: str
+    key: str,
+    s: Scenario,
+    source: str,
+    sections: Sequence[Section],
+    csrf: str,
+    *,
+    pending: bool = False,
 ) -> str:
-    """One scenario: the what-if panel, then its report."""
+    """One scenario: the what-if panel, then its report (``pending``: the report's package
+    deals are still being analysed; the page's script fetches the full report when ready)."""
     head = (
         f'<h1>{_e(s.title)}</h1><p class="meta">{_e(source)}'
         + (f"; information as of {s.as_of.isoformat()}" if s.as_of else "")
@@ -197,7 +204,10 @@ def scenario_page(
     )
     return _page(
         s.title,
-        head + _whatif_panel(key, s) + f'<div id="report">{sections_html(sections)}</div>',
+        head
+        + _whatif_panel(key, s)
+        + ('<div id="report" data-deals="pending">' if pending else '<div id="report">')
+        + f"{sections_html(sections)}</div>",
         csrf,
     )
 

@@ -18,12 +18,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.forecast import Forecast
 from accord.models import Model
-from accord.report.figures import num
+from accord.report.figures import SOLUTIONS, num
 from accord.scenario import Scenario
+
+if TYPE_CHECKING:
+    from accord.deals import DealAnalysis
 
 __all__ = ["ChangeError", "apply_changes", "deals_view", "forecast_view"]
 
@@ -166,12 +169,10 @@ def _issue_views(
     return out
 
 
-def deals_view(scenario: Scenario) -> dict[str, Any]:
-    """The four bargaining solutions' packages (or why there are none), for the page."""
-    from accord.report.figures import SOLUTIONS
-    from accord.report.html import deals_for_report
-
-    analysis, note = deals_for_report(scenario)
+def deals_view(deals: tuple[DealAnalysis | None, str | None]) -> dict[str, Any]:
+    """The four bargaining solutions' packages (or why there are none), for the page, from
+    :func:`accord.report.html.deals_for_report`'s analysis and note."""
+    analysis, note = deals
     if analysis is None:
         return {"note": note, "solutions": []}
     solutions = []

@@ -13,6 +13,10 @@ serve ``accord report`` (inline SVG), ``accord plot`` (SVG or PNG files) and ``a
 - :func:`distribution_figure` - each model's Monte Carlo forecast distribution on one issue;
 - :func:`tornado_figure` - one-at-a-time swings with their sign (which end of each input moves
   the forecast which way), the tornado diagram of Howard (1988);
+- :func:`history_figure` and :func:`gaps_history_figure` - an issue's positions and forecasts,
+  and the party gaps, snapshot by snapshot from the history store (``accord report --db``);
+- :func:`rounds_figure` and :func:`truce_figure` - simulated talks (the round of agreement)
+  and a simulated truce (the share still holding, day by day), ``accord report --simulate``;
 - :func:`frontier_figure` - the Pareto frontier projected on each pair of parties, with the
   Nash, Kalai-Smorodinsky, egalitarian and utilitarian packages marked.
 
@@ -25,7 +29,9 @@ from __future__ import annotations
 
 from accord.report.figures._layout import ACTOR_HUE, SOLUTIONS, model_colour, num
 from accord.report.figures.deals import frontier_figure
+from accord.report.figures.history import gaps_history_figure, history_figure
 from accord.report.figures.scales import forecasts_figure, positions_figure, trajectory_figure
+from accord.report.figures.simulate import rounds_figure, truce_figure
 from accord.report.figures.uncertainty import HIGH_END, LOW_END, distribution_figure, tornado_figure
 
 __all__ = [
@@ -36,9 +42,13 @@ __all__ = [
     "distribution_figure",
     "forecasts_figure",
     "frontier_figure",
+    "gaps_history_figure",
+    "history_figure",
     "model_colour",
     "num",
     "positions_figure",
+    "rounds_figure",
     "tornado_figure",
     "trajectory_figure",
+    "truce_figure",
 ]

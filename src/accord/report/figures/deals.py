@@ -96,11 +96,13 @@ def frontier_figure(analysis: DealAnalysis, *, columns: int = 3) -> Figure:
         if len(utilities):
             # One dot per occupied 3-pixel cell: the drawing covers what the frontier covers,
             # and its size does not grow with the number of packages.
-            cells = np.unique(
-                np.round(np.column_stack([to_x(utilities[:, i]), to_y(utilities[:, j])]) / 3),
-                axis=0,
-            )
-            for px, py in (cells * 3).tolist():
+            # Cells as one integer each (a panel is under 100 cells wide), so that finding the
+            # occupied ones is a 1-D unique, not a row-wise one.
+            cx = np.round(to_x(utilities[:, i]) / 3).astype(np.int64)
+            cy = np.round(to_y(utilities[:, j]) / 3).astype(np.int64)
+            codes = np.unique(cx * 100_000 + cy)
+            xs, ys = (codes // 100_000 * 3).tolist(), (codes % 100_000 * 3).tolist()
+            for px, py in zip(xs, ys, strict=True):
                 shapes.append(Circle(px, py, 1.8, fill="#999999"))
         for solution, title, k in solutions:
             if solution.package is None:

@@ -136,11 +136,20 @@
     }
   }
 
+  // One package-deal request at a time: a large outcome space takes seconds, so moves made
+  // meanwhile are folded into one request for the latest sliders when it returns.
+  let dealsInFlight = false, dealsAgain = false;
+
   async function refreshDeals() {
     const box = document.getElementById("live-deals");
+    if (dealsInFlight) { dealsAgain = true; return; }
+    dealsInFlight = true;
     box.setAttribute("aria-busy", "true");
+    if (box.firstElementChild) box.firstElementChild.classList.add("stale");
     try {
+      const asked = JSON.stringify(changes());
       const view = await json(await post("/api/s/" + key + "/deals", { changes: changes() }));
+      if (dealsAgain || asked !== JSON.stringify(changes())) return;  // superseded
       box.replaceChildren();
       if (view.note) { box.append(text("p", view.note)); return; }
       box.append(text("p", view.frontier.toLocaleString() + " Pareto-optimal packages; " +
@@ -168,7 +177,8 @@
     } catch (e) {
       box.replaceChildren(text("p", e.message, "error"));
     } finally {
-      box.removeAttribute("aria-busy");
+      dealsInFlight = false;
+      if (dealsAgain) { dealsAgain = false; refreshDeals(); } else box.removeAttribute("aria-busy");
     }
   }
 
@@ -219,6 +229,7 @@
     status.textContent = "updating the report...";
     try {
       const view = await json(await post("/api/s/" + key + "/report", { changes: changes() }));
+      delete report.dataset.deals;
       report.innerHTML = view.html;
       status.textContent = "the report below shows this variant";
     } catch (e) {
@@ -283,6 +294,22 @@
     }
   }
 
+  // The page came without its package deals (they take seconds on a large outcome space):
+  // fetch the report of the file as loaded once they are ready, unless it was refreshed first.
+  async function completeReport() {
+    const report = document.getElementById("report");
+    if (report.dataset.deals !== "pending") return;
+    try {
+      const view = await json(await post("/api/s/" + key + "/report", { changes: {} }));
+      if (report.dataset.deals === "pending") report.innerHTML = view.html;
+    } catch (e) {
+      problem.textContent = e.message;
+    } finally {
+      delete report.dataset.deals;
+    }
+  }
+
   refresh();
   refreshDeals();
+  completeReport();
 })();
