@@ -16,6 +16,7 @@ from accord.forecast import Forecast, IssueForecast, Move, Round
 from accord.io import InputError, load_scenario, save_scenario
 from accord.models import MODELS, make_model
 from accord.scenario import Actor, Evidence, Issue, Outcome, Profile, Scenario, Stake
+from accord.validation import validate
 
 __version__ = "0.1.0"
 
@@ -38,4 +39,5 @@ __all__ = [
     "make_model",
     "models",
     "save_scenario",
+    "validate",
 ]

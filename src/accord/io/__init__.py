@@ -21,11 +21,14 @@ from accord.io._files import (
     scenario_to_dict,
 )
 from accord.io._text import MAX_BYTES, decode_text
+from accord.io.formats import REGISTRY, FileFormat
 from accord.io.genius import load_genius
 
 __all__ = [
     "FORMATS",
     "MAX_BYTES",
+    "REGISTRY",
+    "FileFormat",
     "Format",
     "InputError",
     "atomic_write",

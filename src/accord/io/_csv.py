@@ -24,7 +24,8 @@ import math
 import re
 from pathlib import Path
 
-from accord.errors import InputError
+from accord.errors import InputError, PathPart
+from accord.io._schema import checked
 from accord.scenario import Actor, Issue, Scenario, Stake
 
 __all__ = [
@@ -136,7 +137,11 @@ def read_replication(text: str, source: str) -> Scenario:
         Stake(actor=name, issue="issue", position=p, salience=s / 100 if per_cent else s)
         for name, p, s, _ in raw
     )
-    return Scenario(id=slug(stem), title=stem, actors=tuple(actors), issues=(issue,), stakes=stakes)
+    lines = [line for _, _, _, line in raw]
+    scenario = Scenario(
+        id=slug(stem), title=stem, actors=tuple(actors), issues=(issue,), stakes=stakes
+    )
+    return checked(scenario, source, lambda path: _row_line(path, lines, 1))
 
 
 def read_ktab(text: str, source: str) -> Scenario:
@@ -210,7 +215,8 @@ def read_ktab(text: str, source: str) -> Scenario:
         for d in range(n_dims)
     )
     # KTAB lists stakes actor by actor; keep the scenario's positions grouped the same way.
-    return Scenario(
+    lines = [line for line, _ in body]
+    scenario = Scenario(
         id=slug(name),
         title=name or Path(source).stem,
         description=description or None,
@@ -218,6 +224,19 @@ def read_ktab(text: str, source: str) -> Scenario:
         issues=issues,
         stakes=tuple(stakes),
     )
+    return checked(scenario, source, lambda path: _row_line(path, lines, n_dims))
+
+
+def _row_line(path: tuple[PathPart, ...], lines: list[int], per_actor: int) -> int | None:
+    """The line of the row an actor's or a position's field comes from (one row per actor,
+    ``per_actor`` positions in each)."""
+    if len(path) < 2 or not isinstance(path[1], int):
+        return None
+    if path[0] == "actors" and path[1] < len(lines):
+        return lines[path[1]]
+    if path[0] == "positions" and path[1] // per_actor < len(lines):
+        return lines[path[1] // per_actor]
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -226,6 +245,9 @@ def read_ktab(text: str, source: str) -> Scenario:
 
 def replication_problem(scenario: Scenario) -> str | None:
     """Why the scenario cannot be written as a replications CSV without loss (None: it can)."""
+    lost = _extras_problem(scenario)  # what would be lost comes first: it is the real reason
+    if lost:
+        return lost
     if len(scenario.issues) != 1:
         return f"it has {len(scenario.issues)} issues; the format holds one"
     issue = scenario.issues[0]
@@ -235,11 +257,14 @@ def replication_problem(scenario: Scenario) -> str | None:
     positions = [s.position for s in stakes]
     if (issue.low, issue.high) != (min(positions), max(positions)):
         return "the issue's scale is not [min, max] of the positions"
-    return _extras_problem(scenario)
+    return None
 
 
 def ktab_problem(scenario: Scenario) -> str | None:
     """Why the scenario cannot be written as KTAB SMP CSV without loss (None: it can)."""
+    lost = _extras_problem(scenario)
+    if lost:
+        return lost
     for issue in scenario.issues:
         if (issue.low, issue.high) != (0.0, 100.0):
             return f"issue {issue.id!r} is not on the 0-100 scale"
@@ -247,7 +272,7 @@ def ktab_problem(scenario: Scenario) -> str | None:
             return f"not every actor has a position on issue {issue.id!r}"
         if slug(issue.name or issue.id) != issue.id:
             return f"issue id {issue.id!r} is not the slug of its name, which KTAB files keep"
-    return _extras_problem(scenario)
+    return None
 
 
 def _extras_problem(scenario: Scenario) -> str | None:
