@@ -11,7 +11,8 @@ KTAB's SMP CSV
     positions and saliences on 0-100. Trailing commas and spaces around fields are allowed, as
     in KTAB's own examples. (KAPSARC Toolkit for Behavioral Analysis, ``smp`` example data.)
 
-Both become ordinary scenarios: the issue scale is [0, 100] for KTAB files; saliences are
+Both become ordinary scenarios, checked like every other (:func:`accord.io._schema.checked`:
+duplicate actors, saliences that are all 0, ... are reported with the row's line): the issue scale is [0, 100] for KTAB files; saliences are
 divided by 100 where the file uses 0-100; ids and titles come from the file name (and KTAB's
 first line).
 """
@@ -96,7 +97,6 @@ def read_replication(text: str, source: str) -> Scenario:
     index = {name.lower(): names.index(name.lower()) for name in REPLICATION_HEADER}
     actors: list[Actor] = []
     raw: list[tuple[str, float, float, int]] = []
-    seen: set[str] = set()
     for line, row in enumerate(rows[1:], start=2):
         row = _strip_trailing(row)
         if not row:
@@ -106,9 +106,6 @@ def read_replication(text: str, source: str) -> Scenario:
         name = row[index["actor"]]
         if not name:
             raise InputError(source, "Actor: must not be empty", line=line)
-        if name in seen:
-            raise InputError(source, f"Actor: duplicate actor {name!r}", line=line)
-        seen.add(name)
         capability = _number(row[index["capability"]], source, line, "Capability")
         if capability <= 0:
             raise InputError(source, f"Capability: must be > 0, got {capability:g}", line=line)
@@ -129,8 +126,6 @@ def read_replication(text: str, source: str) -> Scenario:
         raise InputError(
             source, "every actor holds the same position, so the issue has no scale [min, max]"
         )
-    if all(s == 0 for _, _, s, _ in raw):
-        raise InputError(source, "Salience: every salience is 0: nobody cares about the issue")
     stem = Path(source).stem
     issue = Issue(id="issue", name=stem, low=low, high=high)
     stakes = tuple(
@@ -169,21 +164,16 @@ def read_ktab(text: str, source: str) -> Scenario:
         dims = [f"dim{d + 1}" for d in range(n_dims)]
     actors: list[Actor] = []
     stakes: list[Stake] = []
-    seen: set[str] = set()
     body = [(line, _strip_trailing(row)) for line, row in enumerate(rows[2:], start=3)]
     body = [(line, row) for line, row in body if row]
     if len(body) != n_actors:
         raise InputError(source, f"line 1 announces {n_actors} actors; found {len(body)} rows")
-    salience_total = [0.0] * n_dims
     for line, row in body:
         if len(row) != expected:
             raise InputError(source, f"expected {expected} columns, found {len(row)}", line=line)
         actor_id = row[0]
         if not actor_id:
             raise InputError(source, "actor: must not be empty", line=line)
-        if actor_id in seen:
-            raise InputError(source, f"duplicate actor {actor_id!r}", line=line)
-        seen.add(actor_id)
         capability = _number(row[2], source, line, header[2] or "capability")
         if capability <= 0:
             raise InputError(source, f"{header[2]}: must be > 0, got {capability:g}", line=line)
@@ -203,13 +193,9 @@ def read_ktab(text: str, source: str) -> Scenario:
                     f"{header[4 + 2 * d]}: must lie in [0, 100], got {salience:g}",
                     line=line,
                 )
-            salience_total[d] += salience
             stakes.append(
                 Stake(actor=actor_id, issue=dims[d], position=position, salience=salience / 100)
             )
-    for d in range(n_dims):
-        if salience_total[d] <= 0:
-            raise InputError(source, f"{header[4 + 2 * d]}: every salience is 0", line=2)
     issues = tuple(
         Issue(id=dims[d], name=header[3 + 2 * d] if header[3 + 2 * d] != dims[d] else None)
         for d in range(n_dims)
