@@ -11,10 +11,10 @@ KTAB's SMP CSV
     positions and saliences on 0-100. Trailing commas and spaces around fields are allowed, as
     in KTAB's own examples. (KAPSARC Toolkit for Behavioral Analysis, ``smp`` example data.)
 
-Both become ordinary scenarios, checked like every other (:func:`accord.io._schema.checked`:
-duplicate actors, saliences that are all 0, ... are reported with the row's line): the issue scale is [0, 100] for KTAB files; saliences are
+Both become ordinary scenarios: the issue scale is [0, 100] for KTAB files; saliences are
 divided by 100 where the file uses 0-100; ids and titles come from the file name (and KTAB's
-first line).
+first line). They are checked like every other scenario (:func:`accord.io._schema.checked`):
+duplicate actors, saliences that are all 0 and the like are reported at the row's line.
 """
 
 from __future__ import annotations
