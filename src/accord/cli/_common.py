@@ -17,6 +17,7 @@ __all__ = [
     "SchedulerOption",
     "WorkersOption",
     "build_models",
+    "param_problem",
     "parse_params",
     "run_engine",
 ]
@@ -103,10 +104,8 @@ def build_models(
         try:
             model = MODELS[name](**settings)
             model.check_params()
-        except TypeError as exc:
-            fail(f"model {name!r}: {exc}".replace("__init__() ", ""))
-        except ValueError as exc:
-            fail(f"model {name!r}: {exc}")
+        except (TypeError, ValueError) as exc:
+            fail(param_problem(MODELS[name], name, settings, exc))
         models[name] = model
     return models
 
@@ -136,3 +135,63 @@ def run_engine(
             return work(eng, progress)
     except EngineError as exc:
         fail(str(exc), status=2 if exc.bad_input else 1)
+
+
+_KINDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "a name"}
+#: Values the models' own checks refuse, to make them say what they accept.
+_PROBES: dict[str, Any] = {"float": -1e300, "int": -(10**9), "str": "\x00"}
+
+
+def param_problem(cls: Any, model: str, settings: dict[str, Any], error: Exception) -> str:
+    """One line for a ``--param`` the model refuses: the model, the parameter and the values
+    it takes (found by asking the model's own checks, so they are never out of date)."""
+    import difflib
+    import inspect
+
+    parameters = {
+        p.name: p
+        for p in inspect.signature(cls.__init__).parameters.values()
+        if p.kind is inspect.Parameter.KEYWORD_ONLY
+    }
+    for key, value in settings.items():
+        if key not in parameters:
+            hint = difflib.get_close_matches(key, list(parameters), n=1, cutoff=0.6)
+            return (
+                f"--param {model}.{key}: model {model!r} has no parameter {key!r}"
+                + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                + f"; its parameters: {', '.join(parameters)}"
+            )
+    culprit = next(iter(settings), None)
+    for key, value in settings.items():
+        try:
+            cls(**{key: value}).check_params()
+        except (TypeError, ValueError):
+            culprit = key
+            break
+    if culprit is None:
+        return f"model {model!r}: {error}"
+    value = settings[culprit]
+    annotation = str(parameters[culprit].annotation)
+    kinds = [kind for word, kind in _KINDS.items() if word in annotation.split(" | ")]
+    allowed = None
+    for word, probe in _PROBES.items():
+        if word in annotation.split(" | ") or (word == "str" and not kinds):
+            try:
+                cls(**{culprit: probe}).check_params()
+            except (TypeError, ValueError) as exc:
+                text = str(exc)
+                if text.startswith(culprit + " ") and "; got" in text:
+                    allowed = text[len(culprit) + 1 : text.index("; got")]
+                    break
+    optional = "None" in annotation.split(" | ") and parameters[culprit].default is None
+    parts = [f"expected {' or '.join(kinds)}"] if kinds else []
+    if allowed and not allowed.startswith("must be a"):
+        parts.append(f"{culprit} {allowed}")
+    if optional:
+        parts.append("or none (the default)")
+    if not parts:
+        parts.append(str(error))
+    return (
+        f"--param {model}.{culprit}={value!r}: model {model!r}, parameter {culprit!r}: "
+        f"{'; '.join(parts)}; got {value!r}"
+    )

@@ -170,12 +170,28 @@ def validate_document(document: Document, source: str) -> ScenarioFile:
     try:
         return ScenarioFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        errors = exc.errors()
+        error = _misspelt(errors[0], errors) or errors[0]
         path = tuple(error["loc"])
         where = format_path(path) or None
         raise InputError(
             source, _describe(error), where=where, line=document.line_of(path)
         ) from None
+
+
+def _misspelt(missing: Any, errors: list[Any]) -> Any:
+    """For a missing required field, the unknown key next to it that is probably it misspelt
+    (``salince`` for ``salience``): that key's error is the one to report, at its line."""
+    if missing["type"] != "missing" or not missing["loc"]:
+        return None
+    name, parent = str(missing["loc"][-1]), tuple(missing["loc"][:-1])
+    extras = {
+        str(e["loc"][-1]): e
+        for e in errors
+        if e["type"] == "extra_forbidden" and tuple(e["loc"][:-1]) == parent
+    }
+    close = difflib.get_close_matches(name, list(extras), n=1, cutoff=0.6)
+    return extras[close[0]] if close else None
 
 
 _MESSAGES = {
