@@ -153,7 +153,7 @@ def param_problem(cls: Any, model: str, settings: dict[str, Any], error: Excepti
         for p in inspect.signature(cls.__init__).parameters.values()
         if p.kind is inspect.Parameter.KEYWORD_ONLY
     }
-    for key, value in settings.items():
+    for key in settings:
         if key not in parameters:
             hint = difflib.get_close_matches(key, list(parameters), n=1, cutoff=0.6)
             return (

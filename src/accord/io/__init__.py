@@ -11,12 +11,14 @@ from __future__ import annotations
 from accord.errors import InputError
 from accord.io._files import (
     FORMATS,
+    STDIN,
     Format,
     atomic_write,
     dump_scenario,
     format_for,
     load_scenario,
     parse_scenario,
+    read_input,
     save_scenario,
     scenario_to_dict,
 )
@@ -28,6 +30,7 @@ __all__ = [
     "FORMATS",
     "MAX_BYTES",
     "REGISTRY",
+    "STDIN",
     "FileFormat",
     "Format",
     "InputError",
@@ -38,6 +41,7 @@ __all__ = [
     "load_genius",
     "load_scenario",
     "parse_scenario",
+    "read_input",
     "save_scenario",
     "scenario_to_dict",
 ]

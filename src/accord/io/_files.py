@@ -27,6 +27,7 @@ __all__ = [
     "format_for",
     "load_scenario",
     "parse_scenario",
+    "read_input",
     "save_scenario",
     "scenario_to_dict",
 ]
@@ -59,6 +60,13 @@ def load_scenario(
             raise InputError(source, "profiles go with a GENIUS domain (.xml) file only")
         return load_genius(path, profiles=profiles)
     return parse_scenario(read_text(path, source), source)
+
+
+def read_input(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """The text of a file, or of standard input for ``-``, with the name to report it by."""
+    if str(path) == STDIN:
+        return _read_stdin(), "<stdin>"
+    return read_text(path, str(path)), str(path)
 
 
 def _read_stdin() -> str:

@@ -4,7 +4,9 @@ The JSON contract of ``accord forecast --json`` (other tools read it)::
 
     {"scenario": {"id": ..., "title": ...},
      "models": {"<model>": {<hyperparameters>}},
-     "issues": [{"id": "ceasefire",
+     "issues": [{"id": "ceasefire", "name": "Scope of the ceasefire",
+                 "scale": {"low": 0, "high": 100, "status_quo": 0,
+                           "labels": {"0": "No ceasefire", ...}},
                  "forecasts": {"mean": 41.2, ...},
                  "nearest_label": {"mean": "Partial: energy and sea", ...},
                  "notes": {"nbs": "..."},
@@ -56,7 +58,7 @@ from accord.scenario import Issue, Scenario
 if TYPE_CHECKING:
     from accord.uncertainty import MonteCarlo, Sensitivity
 
-__all__ = ["forecast_json", "forecast_tables", "sparkline"]
+__all__ = ["forecast_json", "forecast_tables", "issue_scale", "sparkline"]
 
 Sensitivities = dict[str, list["Sensitivity"]]
 
@@ -72,6 +74,8 @@ def forecast_json(
     for issue in scenario.issues:
         entry: dict[str, Any] = {
             "id": issue.id,
+            "name": issue.name,
+            "scale": issue_scale(issue),
             "forecasts": {f.model: f.value(issue.id) for f in forecasts},
         }
         if issue.labels:
@@ -108,6 +112,17 @@ def forecast_json(
         out["seed"] = uncertainty.seed
     out["issues"] = issues
     return out
+
+
+def issue_scale(issue: Issue) -> dict[str, Any]:
+    """The scale the numbers of an issue are on, for JSON: ``{"low", "high", "status_quo",
+    "labels": {"<value>": "<text>"}}``."""
+    return {
+        "low": issue.low,
+        "high": issue.high,
+        "status_quo": issue.status_quo,
+        "labels": {f"{value:g}": text for value, text in issue.labels},
+    }
 
 
 def _label_text(issue: Issue, value: float) -> str | None:
