@@ -255,7 +255,17 @@ class DealAnalysis:
             },
             "outcomes": self.outcomes,
             "issues": [
-                {"id": issue, "values": values.tolist()}
+                {
+                    "id": issue,
+                    "name": self.scenario.issue(issue).name,
+                    "scale": {
+                        "low": self.scenario.issue(issue).low,
+                        "high": self.scenario.issue(issue).high,
+                        "status_quo": self.scenario.issue(issue).status_quo,
+                        "labels": {f"{v:g}": t for v, t in self.scenario.issue(issue).labels},
+                    },
+                    "values": values.tolist(),
+                }
                 for issue, values in zip(self.space.issues, self.space.values, strict=True)
             ],
             "reservation": dict(zip(self.parties, self.reservation, strict=True)),
