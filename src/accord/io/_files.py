@@ -37,6 +37,7 @@ Format = Literal["yaml", "json", "csv", "ktab"]
 FORMATS: tuple[Format, ...] = tuple(entry.name for entry in writable())  # type: ignore[misc]
 #: The path that means standard input.
 STDIN = "-"
+_SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def load_scenario(
@@ -94,7 +95,8 @@ def parse_scenario(text: str, source: str) -> Scenario:
     except InputError as exc:
         if exc.where is None and "expected a mapping of scenario fields" in exc.problem:
             # Text that YAML reads as one string or a list: say what it looks like, if we can.
-            looks = _not_a_scenario(text)
+            prose = exc.problem.endswith("got a str") and not source.endswith(_SCENARIO_SUFFIXES)
+            looks = _not_a_scenario(text, prose=prose)
             if looks is not None:
                 raise InputError(
                     source, f"this looks like {looks.looks_like}, not a scenario; {looks.reader}"
@@ -102,7 +104,11 @@ def parse_scenario(text: str, source: str) -> Scenario:
         raise
 
 
-def _not_a_scenario(text: str) -> FileFormat | None:
+def _not_a_scenario(text: str, *, prose: bool = False) -> FileFormat | None:
+    """The entry for text that is not a scenario; ``prose``: YAML read the text as one string,
+    so words and spaces, which is an article if anything."""
+    if prose and len(text.split()) >= 3:
+        return get_format("article")
     for name in ("deu3", "tsv", "article"):
         entry = get_format(name)
         try:
@@ -286,13 +292,13 @@ def format_for(path: str | os.PathLike[str], scenario: Scenario | None = None) -
             if reason is None:
                 return entry.name  # type: ignore[return-value]
         # None holds it: what would be lost first (the same for all), then each one's own limit.
-        kinds = " or ".join(
-            entry.looks_like.removeprefix("an ").removeprefix("a ") for entry in matches
-        )
         detail = "; ".join(dict.fromkeys(str(r) for r in reasons))
+        if len(detail) > 150:  # the first reasons are the real ones; keep the line short
+            detail = detail[: detail.rfind(", ", 0, 150)] + ", ..."
+        suffix_name = suffix.lstrip(".").upper()
         raise InputError(
             str(path),
-            f"cannot write as {kinds} without loss: {detail}; write YAML or JSON instead",
+            f"cannot write {suffix_name} without loss: {detail}; write YAML or JSON instead",
         )
     return matches[0].name  # type: ignore[return-value]
 
