@@ -213,3 +213,14 @@ def test_stakes_built_by_a_reader_keep_their_scenario_valid():
         scenario = load_scenario(path)
         assert validate(scenario) is scenario
     assert isinstance(Stake(actor="a", issue="b", position=1, salience=1), Stake)
+
+
+def test_monte_carlo_and_deals_refuse_an_invalid_scenario_too():
+    from accord.deals import analyse_deals
+    from accord.uncertainty import monte_carlo
+
+    bad = _two_actors(position=200)
+    with pytest.raises(InputError, match=r"stakes\[0\]\.position: 200 lies outside"):
+        monte_carlo([bad], {"mean": make_model("mean")}, samples=10, seed=1)
+    with pytest.raises(InputError, match=r"stakes\[0\]\.position: 200 lies outside"):
+        analyse_deals(bad)

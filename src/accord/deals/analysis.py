@@ -81,6 +81,7 @@ from accord.deals.space import DEFAULT_STEPS, OutcomeSpace, outcome_space
 from accord.deals.utility import PackageUtilities, UtilityShape, package_utilities
 from accord.deals.zopa import DEFAULT_WORK, count_acceptable
 from accord.scenario import Scenario
+from accord.validation import validate
 from accord.winset import required_actors
 
 __all__ = [
@@ -367,8 +368,10 @@ def analyse_deals(
     zone count may visit (the frontier's own bound on candidates depends on the number of
     parties, see :data:`accord.deals.frontier.DEFAULT_WORK`); beyond them
     :class:`~accord.deals.space.OutcomeSpaceTooLarge` is raised. Bad conventions or actors
-    raise ValueError.
+    raise ValueError; an invalid scenario raises :class:`~accord.errors.InputError`
+    (:func:`accord.validation.validate`).
     """
+    validate(scenario)
     chosen = {
         "utility": utility,
         "disagreement": disagreement,
