@@ -224,3 +224,9 @@ def test_monte_carlo_and_deals_refuse_an_invalid_scenario_too():
         monte_carlo([bad], {"mean": make_model("mean")}, samples=10, seed=1)
     with pytest.raises(InputError, match=r"stakes\[0\]\.position: 200 lies outside"):
         analyse_deals(bad)
+
+
+def test_numbers_too_large_for_a_float_are_one_clear_error():
+    message = _message(_two_actors(position=10**400))
+    assert "stakes[0].position: must be a finite number" in message
+    assert "a number too long to print" in _message(_two_actors(salience=10**5000))

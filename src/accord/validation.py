@@ -68,7 +68,10 @@ def find_problem(scenario: Scenario) -> Problem | None:
 
 
 def _short(value: object) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an integer past Python's int-to-string limit
+        return "a number too long to print"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -100,7 +103,10 @@ def _bounded(
     if not _number(value):
         yield Problem(path, f"expected a number, got {_short(value)}")
         return
-    number = float(value)  # type: ignore[arg-type]
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:  # an integer too large for a float
+        number = math.inf
     if not math.isfinite(number):
         yield Problem(path, f"must be a finite number (no NaN or infinity), got {_short(value)}")
     elif gt is not None and not number > gt:
