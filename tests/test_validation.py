@@ -194,6 +194,8 @@ def test_every_scenario_format_is_an_entry_with_a_reader_and_the_writers_round_t
         ("prnr\tisnr\tout\tpcom\tscom\n\t\t\t1\t\n", "x", "deu3"),
         ("<!DOCTYPE html><html><body><p>Talks</p></body></html>", "page", "article"),
         ("id: x\n", "file.yml", "yaml"),
+        ("<foo/>", "<stdin>", "genius"),  # markup that is not HTML: the XML reader says what
+        ("| just: text", "notes.txt", "yaml"),  # a .txt that does not read as prose
     ],
 )
 def test_detect_sniffs_the_text_when_the_suffix_does_not_decide(text, source, name):

@@ -96,9 +96,14 @@ def _read_genius(text: str, source: str) -> Scenario:
 
 
 def _sniff_genius(text: str) -> bool:
+    """A GENIUS root element, or any markup that is not HTML (the GENIUS reader then says
+    what XML it expected)."""
     from accord.io.genius import is_genius
 
-    return is_genius(text)
+    head = text[:20000]
+    return is_genius(text) or (
+        head.lstrip("\ufeff \t\r\n").startswith("<") and not _HTML.match(head)
+    )
 
 
 def _csv(name: str) -> Callable[..., Any]:
