@@ -298,3 +298,44 @@ def test_table_titles_do_not_break_in_the_middle_of_a_phrase(columns):
         "backtest", "tests/data/minimal.yaml", "-m", "mean", "--resamples", "50", columns=columns
     ).stdout
     assert "Back-test on tests/data/minimal.yaml" in backtest.splitlines()[0]
+
+
+def test_param_messages_see_through_an_options_object():
+    """A model that groups hyperparameters in an options dataclass (set by ``-p`` field by
+    field through ``from_params``) gets the same messages, from the fields' annotations."""
+    from dataclasses import dataclass
+    from typing import Literal
+
+    from accord.cli._common import param_problem
+
+    @dataclass(frozen=True)
+    class Options:
+        mu: Literal["median", "mean"] = "median"
+        q: float = 0.5
+
+        def __post_init__(self) -> None:
+            if self.mu not in ("median", "mean"):
+                raise ValueError(f"mu: bad value {self.mu!r}")
+
+    class Grouped:
+        def __init__(self, *, options: Options = Options(), rounds: int = 1) -> None:
+            self.options = options
+
+        @classmethod
+        def from_params(cls, **params):
+            rounds = params.pop("rounds", 1)
+            return cls(options=Options(**params), rounds=rounds)
+
+        def check_params(self) -> None:
+            pass
+
+    try:
+        Grouped.from_params(mu="middle")
+    except ValueError as exc:
+        message = param_problem(Grouped, "g", {"mu": "middle"}, exc)
+    assert message == (
+        "--param g.mu='middle': model 'g', parameter 'mu': mu must be one of 'median', 'mean'; "
+        "got 'middle'"
+    )
+    unknown = param_problem(Grouped, "g", {"muu": 1}, TypeError("x"))
+    assert "has no parameter 'muu' (did you mean 'mu'?); its parameters: mu, q, rounds" in unknown
