@@ -153,7 +153,10 @@ def test_backtest_scenario_with_outcome():
         (["forecast", "nope.yaml"], "nope.yaml: no such file"),
         (["forecast", MINIMAL, "--model", "oracle"], "unknown model 'oracle'"),
         (["forecast", MINIMAL, "--param", "bdm.variant=weird"], "variant must be one of"),
-        (["forecast", MINIMAL, "--param", "bdm.colour=red"], "unexpected keyword argument"),
+        (
+            ["forecast", MINIMAL, "--param", "bdm.colour=red"],
+            "model 'bdm' has no parameter 'colour'",
+        ),
         (["forecast", MINIMAL, "--param", "junk"], "expected MODEL.NAME=VALUE"),
         (["backtest", str(TEST_DATA / "ktab-3dim.csv")], "no issue with a known outcome"),
         (["convert", MINIMAL, "out.txt"], "unknown output format"),

@@ -106,8 +106,12 @@ def test_several_files_and_a_folder(tmp_path):
     assert "Ranges" in human.stdout and "Minimal scenario" in human.stdout
 
 
-def test_backtest_with_samples():
-    result = accord("backtest", str(TEST_DATA / "minimal.yaml"), "--samples", "200", "--json")
+def test_backtest_with_samples(tmp_path):
+    # Coverage needs inputs with ranges (without, backtest says there is nothing to cover).
+    ranged = tmp_path / "ranged.yaml"
+    ranged.write_text((TEST_DATA / "ranges.yaml").read_text() + "outcome:\n  values: {x: 40}\n")
+    result = accord("backtest", str(ranged), "--samples", "200", "--json")
+    assert result.stderr == ""
     data = json.loads(result.stdout)
     assert data["samples"] == 200
     assert "coverage_95" in data["models"]["mean"]

@@ -252,7 +252,11 @@ def test_the_streamed_json_is_the_contract(n_parties):
         id="many",
         title="many",
         actors=tuple(Actor(n, 1.0) for n in names),
-        issues=(Issue(id="x", options=(0, 30, 70, 100)), Issue(id="y", labels=((40.0, "l"),))),
+        # y's scale holds every position (10 i for up to 13 parties): scenarios are validated.
+        issues=(
+            Issue(id="x", options=(0, 30, 70, 100)),
+            Issue(id="y", high=120.0, labels=((40.0, "l"),)),
+        ),
         stakes=tuple(
             Stake(n, issue, 100.0 * (i % 2) if issue == "x" else 10.0 * i, 0.5 + 0.01 * i)
             for i, n in enumerate(names)

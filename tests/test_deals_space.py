@@ -159,7 +159,8 @@ def small_scenarios(draw):
     stakes = []
     for a in actors:
         for issue in issues:
-            if draw(st.booleans()) or issue is issues[0]:
+            # every actor has a stake on the first issue, every issue one (scenarios are validated)
+            if draw(st.booleans()) or issue is issues[0] or a == actors[0]:
                 reservation = draw(st.none() | position)
                 stakes.append(
                     Stake(

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from accord.io import load_scenario, save_scenario
     from accord.models import MODELS, make_model
     from accord.scenario import Actor, Evidence, Issue, Outcome, Profile, Scenario, Stake
+    from accord.validation import validate
 
 #: Where each public name lives; the module is imported when the name is first used.
 _HOMES: dict[str, str] = {
@@ -46,6 +47,7 @@ _HOMES: dict[str, str] = {
     "load_scenario": "accord.io",
     "make_model": "accord.models",
     "save_scenario": "accord.io",
+    "validate": "accord.validation",
 }
 
 __all__ = [
@@ -67,6 +69,7 @@ __all__ = [
     "make_model",
     "models",
     "save_scenario",
+    "validate",
 ]
 
 

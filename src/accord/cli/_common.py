@@ -17,6 +17,7 @@ __all__ = [
     "SchedulerOption",
     "WorkersOption",
     "build_models",
+    "param_problem",
     "parse_params",
     "run_engine",
 ]
@@ -106,10 +107,8 @@ def build_models(
         try:
             model = MODELS[name].from_params(**settings)
             model.check_params()
-        except TypeError as exc:
-            fail(f"model {name!r}: {exc}".replace("__init__() ", ""))
-        except ValueError as exc:
-            fail(f"model {name!r}: {exc}")
+        except (TypeError, ValueError) as exc:
+            fail(param_problem(MODELS[name], name, settings, exc))
         models[name] = model
     return models
 
@@ -139,3 +138,87 @@ def run_engine(
             return work(eng, progress)
     except EngineError as exc:
         fail(str(exc), status=2 if exc.bad_input else 1)
+
+
+_KINDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "a name"}
+#: Values the models' own checks refuse, to make them say what they accept.
+_PROBES: dict[str, Any] = {"float": -1e300, "int": -(10**9), "str": "\x00"}
+
+
+def _parameters(cls: Any) -> dict[str, tuple[str, Any]]:
+    """A model's hyperparameters by name: ``(annotation, default)``; a parameter whose default
+    is an options dataclass stands for the options' fields (as ``-p`` gives them)."""
+    import dataclasses
+    import inspect
+
+    out: dict[str, tuple[str, Any]] = {}
+    for p in inspect.signature(cls.__init__).parameters.values():
+        if p.kind is not inspect.Parameter.KEYWORD_ONLY:
+            continue
+        if dataclasses.is_dataclass(p.default) and not isinstance(p.default, type):
+            for field in dataclasses.fields(p.default):
+                out[field.name] = (str(field.type), getattr(p.default, field.name))
+        else:
+            out[p.name] = (str(p.annotation), p.default)
+    return out
+
+
+def _check(cls: Any, **settings: Any) -> None:
+    """Build the model from ``-p`` settings and run its own checks (raises as they do)."""
+    make = getattr(cls, "from_params", None) or cls
+    make(**settings).check_params()
+
+
+def param_problem(cls: Any, model: str, settings: dict[str, Any], error: Exception) -> str:
+    """One line for a ``--param`` the model refuses: the model, the parameter and the values
+    it takes (from its annotation, or by asking the model's own checks, so they are never out
+    of date)."""
+    import difflib
+    import re
+
+    parameters = _parameters(cls)
+    for key in settings:
+        if key not in parameters:
+            hint = difflib.get_close_matches(key, list(parameters), n=1, cutoff=0.6)
+            return (
+                f"--param {model}.{key}: model {model!r} has no parameter {key!r}"
+                + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                + f"; its parameters: {', '.join(parameters)}"
+            )
+    culprit = None
+    for key, value in settings.items():
+        try:
+            _check(cls, **{key: value})
+        except (TypeError, ValueError):
+            culprit = key
+            break
+    if culprit is None:
+        return f"model {model!r}: {error}"
+    value = settings[culprit]
+    annotation, default = parameters[culprit]
+    words = annotation.split(" | ")
+    kinds = [kind for word, kind in _KINDS.items() if word in words]
+    allowed = None
+    literal = re.search(r"Literal\[(.*?)\]", annotation)
+    if literal:
+        allowed = f"must be one of {literal.group(1)}"
+    for word, probe in _PROBES.items():
+        if allowed is None and (word in words or (word == "str" and not kinds)):
+            try:
+                _check(cls, **{culprit: probe})
+            except (TypeError, ValueError) as exc:
+                text = str(exc)
+                if text.startswith(culprit + " ") and "; got" in text:
+                    allowed = text[len(culprit) + 1 : text.index("; got")]
+    optional = "None" in words and default is None
+    parts = [f"expected {' or '.join(kinds)}"] if kinds else []
+    if allowed and not allowed.startswith("must be a"):
+        parts.append(f"{culprit} {allowed}")
+    if optional:
+        parts.append("or none (the default)")
+    if not parts:
+        parts.append(str(error))
+    return (
+        f"--param {model}.{culprit}={value!r}: model {model!r}, parameter {culprit!r}: "
+        f"{'; '.join(parts)}; got {value!r}"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any, Literal
 
 import typer
@@ -67,7 +68,7 @@ def backtest(
     """Score the models against known outcomes: n, mean absolute error, bootstrap 95% interval."""
     with guarded():
         from accord.backtest import backtest as run_backtest
-        from accord.io import load_scenario, read_text
+        from accord.io import STDIN, load_scenario, parse_scenario, read_input
         from accord.io.deu3 import CITATION, is_deu3, parse_deu3
 
         if resamples < 1:
@@ -77,13 +78,13 @@ def backtest(
         if samples is not None and samples < 1:
             fail(f"--samples must be a positive integer, got {samples}")
         models = build_models(model, parse_params(param), rounds=rounds)
-        text = read_text(file)
+        text, source = read_input(file)
         skipped: tuple[tuple[str, str], ...] = ()
         groups: dict[str, str] | None = None
         if is_deu3(text):
             data = parse_deu3(
                 text,
-                file,
+                source,
                 capability=capability,
                 rules=procedures,
             )
@@ -94,8 +95,16 @@ def backtest(
                 models = with_consent_variants(models)
                 groups = dict(data.procedures)
         else:
-            cases, cite = (load_scenario(file),), None
+            case = parse_scenario(text, source) if file == STDIN else load_scenario(file)
+            cases, cite = (case,), None
         uncertainty: Any = None
+        if samples is not None and not any(_has_range(case) for case in cases):
+            sys.stderr.write(
+                f"accord: warning: --samples: no input of {source} has a range "
+                "(position_range, salience_range, capability_range), so there is no "
+                "uncertainty to cover; scoring the point forecasts without coverage\n"
+            )
+            samples = None
         if samples is not None:
             from accord.uncertainty import monte_carlo
 
@@ -110,7 +119,7 @@ def backtest(
             )
         result = run_backtest(cases, models, rng=seed, resamples=resamples, uncertainty=uncertainty)
         if not result.issues:
-            fail(f"{file}: no issue with a known outcome to score against")
+            fail(f"{source}: no issue with a known outcome to score against")
         comparison = None
         if groups is not None and "mean" in models:
             from accord.backtest import compare
@@ -118,6 +127,7 @@ def backtest(
             comparison = compare(result, groups=groups, rng=seed, resamples=resamples)
         if as_json:
             out = result.to_dict()
+            _describe_issues(out["issues"], cases)
             if comparison is not None:
                 out["comparison"] = comparison.to_dict()
             out["skipped"] = [{"issue": i, "reason": r} for i, r in skipped]
@@ -129,8 +139,10 @@ def backtest(
             return
         from rich.table import Table
 
+        from accord.report.titles import whole_title
+
         level = round(result.level * 100)
-        table = Table(title=f"Back-test on {file}", title_justify="left", header_style="bold")
+        table = Table(title=f"Back-test on {source}", title_justify="left", header_style="bold")
         table.add_column("Model")
         table.add_column("n", justify="right")
         table.add_column("MAE", justify="right")
@@ -148,7 +160,7 @@ def backtest(
                 row.append(f"{score.coverage:.0%}")
             table.add_row(*row)
         console = stdout_console()
-        console.print(table)
+        console.print(whole_title(table))
         if comparison is not None:
             from accord.cli.backtest_procedures import comparison_tables
 
@@ -168,3 +180,28 @@ def backtest(
         console.print(f"[dim]{note}[/dim]")
         if cite:
             console.print(f"[dim]Data: {cite}.[/dim]")
+
+
+def _has_range(scenario: Any) -> bool:
+    """Whether any input of the scenario has a range that Monte Carlo can sample."""
+    return any(
+        span is not None and span[0] < span[1]
+        for span in (
+            *(a.capability_range for a in scenario.actors),
+            *(s.position_range for s in scenario.stakes),
+            *(s.salience_range for s in scenario.stakes),
+        )
+    )
+
+
+def _describe_issues(items: list[dict[str, Any]], cases: Any) -> None:
+    """Add to each scored issue of the JSON its name and scale (low, high, status quo)."""
+    from accord.report.forecast import issue_scale
+
+    issues = {(case.id, issue.id): issue for case in cases for issue in case.issues}
+    for item in items:
+        issue = issues.get((item["case"], item["issue"]))
+        if issue is None:
+            continue
+        item["name"] = issue.name
+        item["scale"] = issue_scale(issue)

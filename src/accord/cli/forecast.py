@@ -20,22 +20,30 @@ from accord.cli._common import (
     run_engine,
 )
 
-_SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
-
 
 def scenario_files(paths: list[str]) -> list[str]:
-    """The files named, with each folder replaced by its scenario files in name order."""
+    """The files named, with each folder replaced by its scenario files in name order (the
+    suffixes of the scenario formats of :data:`accord.io.formats.REGISTRY`, but GENIUS's,
+    whose profiles are XML files too)."""
+    from accord.io.formats import scenario_formats
+
+    suffixes = tuple(
+        dict.fromkeys(
+            suffix
+            for entry in scenario_formats()
+            if entry.name != "genius"
+            for suffix in entry.suffixes
+        )
+    )
     out: list[str] = []
     for path in paths:
         p = Path(path)
         if p.is_dir():
             found = sorted(
-                str(f)
-                for f in p.iterdir()
-                if f.is_file() and f.suffix.lower() in _SCENARIO_SUFFIXES
+                str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() in suffixes
             )
             if not found:
-                fail(f"{path}: no scenario files (.yaml, .yml, .json, .csv) in this folder")
+                fail(f"{path}: no scenario files ({', '.join(suffixes)}) in this folder")
             out.extend(found)
         else:
             out.append(path)

@@ -81,6 +81,7 @@ from accord.deals.space import OutcomeSpace, outcome_space
 from accord.deals.utility import PackageUtilities, package_utilities
 from accord.deals.zopa import DEFAULT_WORK, count_acceptable
 from accord.scenario import Scenario
+from accord.validation import validate
 from accord.winset import required_actors
 
 __all__ = [
@@ -215,7 +216,17 @@ class DealAnalysis:
             "conventions": self.conventions.to_dict(),
             "outcomes": self.outcomes,
             "issues": [
-                {"id": issue, "values": values.tolist()}
+                {
+                    "id": issue,
+                    "name": self.scenario.issue(issue).name,
+                    "scale": {
+                        "low": self.scenario.issue(issue).low,
+                        "high": self.scenario.issue(issue).high,
+                        "status_quo": self.scenario.issue(issue).status_quo,
+                        "labels": {f"{v:g}": t for v, t in self.scenario.issue(issue).labels},
+                    },
+                    "values": values.tolist(),
+                }
                 for issue, values in zip(self.space.issues, self.space.values, strict=True)
             ],
             "reservation": dict(zip(self.parties, self.reservation, strict=True)),
@@ -310,8 +321,10 @@ def analyse_deals(
     zone count may visit (the frontier's own bound on candidates depends on the number of
     parties, see :data:`accord.deals.frontier.DEFAULT_WORK`); beyond them
     :class:`~accord.deals.space.OutcomeSpaceTooLarge` is raised. Bad conventions
-    (:class:`~accord.deals.conventions.ConventionError`) or actors raise ValueError.
+    (:class:`~accord.deals.conventions.ConventionError`) or actors raise ValueError; an invalid
+    scenario raises :class:`~accord.errors.InputError` (:func:`accord.validation.validate`).
     """
+    validate(scenario)
     conventions.check()
     actors, steps, utility = conventions.actors, conventions.steps, conventions.utility
     rationality, tie = conventions.rationality, conventions.tie

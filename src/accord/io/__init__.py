@@ -11,21 +11,27 @@ from __future__ import annotations
 from accord.errors import InputError
 from accord.io._files import (
     FORMATS,
+    STDIN,
     Format,
     atomic_write,
     dump_scenario,
     format_for,
     load_scenario,
     parse_scenario,
+    read_input,
     save_scenario,
     scenario_to_dict,
 )
 from accord.io._text import MAX_BYTES, decode_text, read_bytes, read_text
+from accord.io.formats import REGISTRY, FileFormat
 from accord.io.genius import load_genius
 
 __all__ = [
     "FORMATS",
     "MAX_BYTES",
+    "REGISTRY",
+    "STDIN",
+    "FileFormat",
     "Format",
     "InputError",
     "atomic_write",
@@ -36,6 +42,7 @@ __all__ = [
     "load_scenario",
     "parse_scenario",
     "read_bytes",
+    "read_input",
     "read_text",
     "save_scenario",
     "scenario_to_dict",

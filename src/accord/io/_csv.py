@@ -13,7 +13,8 @@ KTAB's SMP CSV
 
 Both become ordinary scenarios: the issue scale is [0, 100] for KTAB files; saliences are
 divided by 100 where the file uses 0-100; ids and titles come from the file name (and KTAB's
-first line).
+first line). They are checked like every other scenario (:func:`accord.io._schema.checked`):
+duplicate actors, saliences that are all 0 and the like are reported at the row's line.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ import math
 import re
 from pathlib import Path
 
-from accord.errors import InputError
+from accord.errors import InputError, PathPart
+from accord.io._schema import checked
 from accord.scenario import Actor, Issue, Scenario, Stake
 
 __all__ = [
@@ -95,7 +97,6 @@ def read_replication(text: str, source: str) -> Scenario:
     index = {name.lower(): names.index(name.lower()) for name in REPLICATION_HEADER}
     actors: list[Actor] = []
     raw: list[tuple[str, float, float, int]] = []
-    seen: set[str] = set()
     for line, row in enumerate(rows[1:], start=2):
         row = _strip_trailing(row)
         if not row:
@@ -105,9 +106,6 @@ def read_replication(text: str, source: str) -> Scenario:
         name = row[index["actor"]]
         if not name:
             raise InputError(source, "Actor: must not be empty", line=line)
-        if name in seen:
-            raise InputError(source, f"Actor: duplicate actor {name!r}", line=line)
-        seen.add(name)
         capability = _number(row[index["capability"]], source, line, "Capability")
         if capability <= 0:
             raise InputError(source, f"Capability: must be > 0, got {capability:g}", line=line)
@@ -128,15 +126,17 @@ def read_replication(text: str, source: str) -> Scenario:
         raise InputError(
             source, "every actor holds the same position, so the issue has no scale [min, max]"
         )
-    if all(s == 0 for _, _, s, _ in raw):
-        raise InputError(source, "Salience: every salience is 0: nobody cares about the issue")
     stem = Path(source).stem
     issue = Issue(id="issue", name=stem, low=low, high=high)
     stakes = tuple(
         Stake(actor=name, issue="issue", position=p, salience=s / 100 if per_cent else s)
         for name, p, s, _ in raw
     )
-    return Scenario(id=slug(stem), title=stem, actors=tuple(actors), issues=(issue,), stakes=stakes)
+    lines = [line for _, _, _, line in raw]
+    scenario = Scenario(
+        id=slug(stem), title=stem, actors=tuple(actors), issues=(issue,), stakes=stakes
+    )
+    return checked(scenario, source, lambda path: _row_line(path, lines, 1))
 
 
 def read_ktab(text: str, source: str) -> Scenario:
@@ -164,21 +164,16 @@ def read_ktab(text: str, source: str) -> Scenario:
         dims = [f"dim{d + 1}" for d in range(n_dims)]
     actors: list[Actor] = []
     stakes: list[Stake] = []
-    seen: set[str] = set()
     body = [(line, _strip_trailing(row)) for line, row in enumerate(rows[2:], start=3)]
     body = [(line, row) for line, row in body if row]
     if len(body) != n_actors:
         raise InputError(source, f"line 1 announces {n_actors} actors; found {len(body)} rows")
-    salience_total = [0.0] * n_dims
     for line, row in body:
         if len(row) != expected:
             raise InputError(source, f"expected {expected} columns, found {len(row)}", line=line)
         actor_id = row[0]
         if not actor_id:
             raise InputError(source, "actor: must not be empty", line=line)
-        if actor_id in seen:
-            raise InputError(source, f"duplicate actor {actor_id!r}", line=line)
-        seen.add(actor_id)
         capability = _number(row[2], source, line, header[2] or "capability")
         if capability <= 0:
             raise InputError(source, f"{header[2]}: must be > 0, got {capability:g}", line=line)
@@ -198,19 +193,16 @@ def read_ktab(text: str, source: str) -> Scenario:
                     f"{header[4 + 2 * d]}: must lie in [0, 100], got {salience:g}",
                     line=line,
                 )
-            salience_total[d] += salience
             stakes.append(
                 Stake(actor=actor_id, issue=dims[d], position=position, salience=salience / 100)
             )
-    for d in range(n_dims):
-        if salience_total[d] <= 0:
-            raise InputError(source, f"{header[4 + 2 * d]}: every salience is 0", line=2)
     issues = tuple(
         Issue(id=dims[d], name=header[3 + 2 * d] if header[3 + 2 * d] != dims[d] else None)
         for d in range(n_dims)
     )
     # KTAB lists stakes actor by actor; keep the scenario's positions grouped the same way.
-    return Scenario(
+    lines = [line for line, _ in body]
+    scenario = Scenario(
         id=slug(name),
         title=name or Path(source).stem,
         description=description or None,
@@ -218,6 +210,19 @@ def read_ktab(text: str, source: str) -> Scenario:
         issues=issues,
         stakes=tuple(stakes),
     )
+    return checked(scenario, source, lambda path: _row_line(path, lines, n_dims))
+
+
+def _row_line(path: tuple[PathPart, ...], lines: list[int], per_actor: int) -> int | None:
+    """The line of the row an actor's or a position's field comes from (one row per actor,
+    ``per_actor`` positions in each)."""
+    if len(path) < 2 or not isinstance(path[1], int):
+        return None
+    if path[0] == "actors" and path[1] < len(lines):
+        return lines[path[1]]
+    if path[0] == "positions" and path[1] // per_actor < len(lines):
+        return lines[path[1] // per_actor]
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -226,6 +231,9 @@ def read_ktab(text: str, source: str) -> Scenario:
 
 def replication_problem(scenario: Scenario) -> str | None:
     """Why the scenario cannot be written as a replications CSV without loss (None: it can)."""
+    lost = _extras_problem(scenario)  # what would be lost comes first: it is the real reason
+    if lost:
+        return lost
     if len(scenario.issues) != 1:
         return f"it has {len(scenario.issues)} issues; the format holds one"
     issue = scenario.issues[0]
@@ -235,11 +243,14 @@ def replication_problem(scenario: Scenario) -> str | None:
     positions = [s.position for s in stakes]
     if (issue.low, issue.high) != (min(positions), max(positions)):
         return "the issue's scale is not [min, max] of the positions"
-    return _extras_problem(scenario)
+    return None
 
 
 def ktab_problem(scenario: Scenario) -> str | None:
     """Why the scenario cannot be written as KTAB SMP CSV without loss (None: it can)."""
+    lost = _extras_problem(scenario)
+    if lost:
+        return lost
     for issue in scenario.issues:
         if (issue.low, issue.high) != (0.0, 100.0):
             return f"issue {issue.id!r} is not on the 0-100 scale"
@@ -247,7 +258,7 @@ def ktab_problem(scenario: Scenario) -> str | None:
             return f"not every actor has a position on issue {issue.id!r}"
         if slug(issue.name or issue.id) != issue.id:
             return f"issue id {issue.id!r} is not the slug of its name, which KTAB files keep"
-    return _extras_problem(scenario)
+    return None
 
 
 def _extras_problem(scenario: Scenario) -> str | None:

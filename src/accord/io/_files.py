@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -13,42 +13,38 @@ from typing import IO, Any, Literal
 import yaml
 
 from accord.errors import InputError
-from accord.io._csv import (
-    is_ktab,
-    is_replication,
-    ktab_problem,
-    read_ktab,
-    read_replication,
-    replication_problem,
-    write_ktab,
-    write_replication,
-)
 from accord.io._decision import decision_to_file
-from accord.io._schema import build_scenario, check_scenario, validate_document
-from accord.io._text import parse_json, parse_yaml, read_text
+from accord.io._text import MAX_BYTES, decode_text, read_text
+from accord.io.formats import FileFormat, detect, get_format, writable
 from accord.scenario import Scenario
 
 __all__ = [
     "FORMATS",
+    "STDIN",
     "Format",
     "atomic_write",
     "dump_scenario",
     "format_for",
     "load_scenario",
     "parse_scenario",
+    "read_input",
     "save_scenario",
     "scenario_to_dict",
 ]
 
+#: The names of the formats accord writes (see :mod:`accord.io.formats`).
 Format = Literal["yaml", "json", "csv", "ktab"]
-FORMATS: tuple[Format, ...] = ("yaml", "json", "csv", "ktab")
-_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+FORMATS: tuple[Format, ...] = tuple(entry.name for entry in writable())  # type: ignore[misc]
+#: The path that means standard input.
+STDIN = "-"
+_SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def load_scenario(
     path: str | os.PathLike[str], *, profiles: Sequence[str | os.PathLike[str]] | None = None
 ) -> Scenario:
-    """Read and validate a scenario file (YAML, JSON, or one of the two CSV conventions).
+    """Read and validate a scenario file (YAML, JSON, or one of the two CSV conventions);
+    ``-`` reads standard input (the format is then sniffed from the text).
 
     A GENIUS domain - an ``.xml`` domain file or a folder holding one - is read with its
     profiles (the ``<utility_space>`` files next to it, or ``profiles``); see
@@ -56,6 +52,8 @@ def load_scenario(
     the problem.
     """
     source = str(path)
+    if source == STDIN and not profiles:
+        return parse_scenario(_read_stdin(), "<stdin>")
     if profiles or Path(path).is_dir() or Path(path).suffix.lower() == ".xml":
         from accord.io.genius import load_genius
 
@@ -65,38 +63,60 @@ def load_scenario(
     return parse_scenario(read_text(path, source), source)
 
 
+def read_input(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """The text of a file, or of standard input for ``-``, with the name to report it by."""
+    if str(path) == STDIN:
+        return _read_stdin(), "<stdin>"
+    return read_text(path, str(path)), str(path)
+
+
+def _read_stdin() -> str:
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InputError("<stdin>", f"input is over the limit of {MAX_BYTES // (1024 * 1024)} MB")
+    return decode_text(raw, "<stdin>")
+
+
 def parse_scenario(text: str, source: str) -> Scenario:
-    """Validate scenario text; the format comes from ``source``'s suffix, else from the text.
+    """Validate scenario text; the format comes from ``source``'s suffix, else from the text
+    (:func:`accord.io.formats.detect`).
 
-    GENIUS domain text is read with the profiles found next to ``source``.
+    GENIUS domain text is read with the profiles found next to ``source``. Text that is not a
+    scenario - DEU III data, an article - is refused with what it looks like and the command
+    that reads it.
     """
-    suffix = Path(source).suffix.lower()
-    stripped = text.lstrip()
-    if suffix == ".xml" or stripped.startswith("<"):
-        from accord.io.genius import find_profiles, is_genius, parse_genius
-
-        if not is_genius(text):
-            raise InputError(source, "unrecognised XML: expected a GENIUS domain file", line=1)
-        profiles = find_profiles(source) if Path(source).is_file() else []
-        return parse_genius(text, source, [(read_text(p, str(p)), str(p)) for p in profiles])
-    if suffix == ".csv" or (suffix not in _SUFFIXES and (is_replication(text) or is_ktab(text))):
-        if is_replication(text):
-            return read_replication(text, source)
-        if is_ktab(text):
-            return read_ktab(text, source)
+    entry = detect(text, source)
+    if entry.read is None:
         raise InputError(
-            source,
-            "unrecognised CSV: expected the header Actor,Capability,Position,Salience or "
-            "KTAB's first line 'name, description, actors, dimensions'",
-            line=1,
+            source, f"this looks like {entry.looks_like}, not a scenario; {entry.reader}"
         )
-    if suffix == ".json" or (suffix not in _SUFFIXES and stripped.startswith(("{", "["))):
-        document = parse_json(text, source)
-    else:
-        document = parse_yaml(text, source)
-    model = validate_document(document, source)
-    check_scenario(model, document, source)
-    return build_scenario(model)
+    try:
+        return entry.read(text, source)
+    except InputError as exc:
+        if exc.where is None and "expected a mapping of scenario fields" in exc.problem:
+            # Text that YAML reads as one string or a list: say what it looks like, if we can.
+            prose = exc.problem.endswith("got a str") and not source.endswith(_SCENARIO_SUFFIXES)
+            looks = _not_a_scenario(text, prose=prose)
+            if looks is not None:
+                raise InputError(
+                    source, f"this looks like {looks.looks_like}, not a scenario; {looks.reader}"
+                ) from None
+        raise
+
+
+def _not_a_scenario(text: str, *, prose: bool = False) -> FileFormat | None:
+    """The entry for text that is not a scenario; ``prose``: YAML read the text as one string,
+    so words and spaces, which is an article if anything."""
+    if prose and len(text.split()) >= 3:
+        return get_format("article")
+    for name in ("deu3", "tsv", "article"):
+        entry = get_format(name)
+        try:
+            if entry.sniff(text):
+                return entry
+        except Exception:
+            continue
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -226,40 +246,34 @@ def _quote_ambiguous(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
 _Dumper.add_representer(str, _quote_ambiguous)
 
 
+def yaml_text(scenario: Scenario) -> str:
+    """The scenario as YAML text, the way accord writes scenario files."""
+    return yaml.dump(
+        scenario_to_dict(scenario),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+
+
 def dump_scenario(scenario: Scenario, fmt: Format) -> str:
     """The scenario as text in ``fmt``; InputError when the format cannot hold it all."""
-    if fmt == "yaml":
-        data = scenario_to_dict(scenario)
-        return yaml.dump(
-            data,
-            Dumper=_Dumper,
-            sort_keys=False,
-            allow_unicode=True,
-            width=100,
-            default_flow_style=False,
-        )
-    if fmt == "json":
-        data = scenario_to_dict(scenario)
-        return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
-    if fmt == "csv":
-        problem = replication_problem(scenario)
-        if problem:
-            raise InputError(
-                scenario.id,
-                f"cannot write as Actor,Capability,Position,Salience "
-                f"CSV without loss: {problem}; write YAML or JSON instead",
-            )
-        return write_replication(scenario)
-    problem = ktab_problem(scenario)
+    entry = get_format(fmt)
+    if entry.write is None:
+        raise InputError(scenario.id, f"accord does not write {entry.looks_like}")
+    problem = entry.loss(scenario)
     if problem:
         raise InputError(
             scenario.id,
-            f"cannot write as KTAB CSV without loss: {problem}; write YAML or JSON instead",
+            f"cannot write as {entry.looks_like.removeprefix('an ').removeprefix('a ')} "
+            f"without loss: {problem}; write YAML or JSON instead",
         )
-    return write_ktab(scenario)
+    return entry.write(scenario)
 
 
-def _json_default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
@@ -268,12 +282,26 @@ def _json_default(value: Any) -> Any:
 def format_for(path: str | os.PathLike[str], scenario: Scenario | None = None) -> Format:
     """The output format a file name asks for; ``.csv`` picks whichever CSV holds the scenario."""
     suffix = Path(path).suffix.lower()
-    fmt = _SUFFIXES.get(suffix)
-    if fmt is None:
-        raise InputError(str(path), "unknown output format: use .yaml, .yml, .json or .csv")
-    if fmt == "csv" and scenario is not None and replication_problem(scenario):
-        return "ktab"
-    return fmt
+    matches = [entry for entry in writable() if suffix in entry.suffixes]
+    if not matches:
+        names = ", ".join(s for entry in writable() for s in entry.suffixes)
+        names = ", ".join(dict.fromkeys(names.split(", ")))
+        raise InputError(str(path), f"unknown output format: use {names}")
+    if scenario is not None and len(matches) > 1:
+        reasons = [entry.loss(scenario) for entry in matches]
+        for entry, reason in zip(matches, reasons, strict=True):
+            if reason is None:
+                return entry.name  # type: ignore[return-value]
+        # None holds it: what would be lost first (the same for all), then each one's own limit.
+        detail = "; ".join(dict.fromkeys(str(r) for r in reasons))
+        if len(detail) > 150:  # the first reasons are the real ones; keep the line short
+            detail = detail[: detail.rfind(", ", 0, 150)] + ", ..."
+        suffix_name = suffix.lstrip(".").upper()
+        raise InputError(
+            str(path),
+            f"cannot write {suffix_name} without loss: {detail}; write YAML or JSON instead",
+        )
+    return matches[0].name  # type: ignore[return-value]
 
 
 def save_scenario(

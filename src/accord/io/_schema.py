@@ -1,11 +1,13 @@
 """Scenario format version 1: the pydantic schema and the checks across fields.
 
-Parsing happens in two steps. Pydantic checks each field on its own - types, required fields,
-ranges such as a salience in [0, 1], no unknown fields, no NaN or infinity. Then
-:func:`check_scenario` checks what relates fields to each other - unique ids, references to
-actors, issues and evidence, positions inside their issue's scale - and names the offending
-field. Both steps raise :class:`~accord.io.InputError`; only then are the frozen domain objects
-of :mod:`accord.scenario` built.
+Parsing happens in three steps (:func:`read_document`). Pydantic checks each field on its own -
+types, required fields, ranges such as a salience in [0, 1], no unknown fields, no NaN or
+infinity. :func:`check_scenario` checks the decision rules, whose fields issues inherit. Then the
+frozen domain objects of :mod:`accord.scenario` are built and :func:`checked` runs the checks
+every scenario passes, however it was made (:mod:`accord.validation`: unique ids, references to
+actors, issues and evidence, positions inside their issue's scale), reporting the file's field
+path and line. Every step raises :class:`~accord.io.InputError`. The other readers (CSV, GENIUS,
+DEU III) end in :func:`checked` too, so each check exists once.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import datetime as dt
 import difflib
 import math
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -22,8 +25,17 @@ from accord.errors import InputError, PathPart, format_path
 from accord.io._decision import DecisionFile, QuotaFile, build_decisions, check_decisions
 from accord.io._text import Document
 from accord.scenario import Actor, Evidence, Issue, Outcome, Scenario, Stake
+from accord.validation import find_problem, validate
 
-__all__ = ["SCHEMA_VERSION", "ScenarioFile", "build_scenario", "validate_document"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "ScenarioFile",
+    "build_scenario",
+    "check_scenario",
+    "checked",
+    "read_document",
+    "validate_document",
+]
 
 SCHEMA_VERSION = 1
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
@@ -160,12 +172,28 @@ def validate_document(document: Document, source: str) -> ScenarioFile:
     try:
         return ScenarioFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        errors = exc.errors()
+        error = _misspelt(errors[0], errors) or errors[0]
         path = tuple(error["loc"])
         where = format_path(path) or None
         raise InputError(
             source, _describe(error), where=where, line=document.line_of(path)
         ) from None
+
+
+def _misspelt(missing: Any, errors: list[Any]) -> Any:
+    """For a missing required field, the unknown key next to it that is probably it misspelt
+    (``salince`` for ``salience``): that key's error is the one to report, at its line."""
+    if missing["type"] != "missing" or not missing["loc"]:
+        return None
+    name, parent = str(missing["loc"][-1]), tuple(missing["loc"][:-1])
+    extras = {
+        str(e["loc"][-1]): e
+        for e in errors
+        if e["type"] == "extra_forbidden" and tuple(e["loc"][:-1]) == parent
+    }
+    close = difflib.get_close_matches(name, list(extras), n=1, cutoff=0.6)
+    return extras[close[0]] if close else None
 
 
 _MESSAGES = {
@@ -242,195 +270,62 @@ def _suggest(name: str, parent: tuple[Any, ...]) -> str | None:
 # Step 2: fields against each other
 
 
-class _Problems:
-    def __init__(self, document: Document, source: str) -> None:
-        self.document = document
-        self.source = source
-
-    def fail(self, path: tuple[PathPart, ...], problem: str) -> None:
-        raise InputError(
-            self.source, problem, where=format_path(path) or None, line=self.document.line_of(path)
-        )
-
-
-def _pair(values: list[float] | None) -> tuple[float, float] | None:
-    return None if values is None else (values[0], values[1])
-
-
-def _check_range(
-    problems: _Problems,
-    path: tuple[PathPart, ...],
-    span: list[float] | None,
-    value: float,
-    low: float,
-    high: float,
-    domain: str,
-) -> None:
-    if span is None:
-        return
-    a, b = span
-    if a > b:
-        problems.fail(path, f"range low {a:g} is above its high {b:g}")
-    if not a <= value <= b:
-        problems.fail(path, f"range [{a:g}, {b:g}] does not contain the value {value:g}")
-    if a < low or b > high:
-        problems.fail(path, f"range [{a:g}, {b:g}] lies outside {domain}")
-
-
-def check_scenario(model: ScenarioFile, document: Document, source: str) -> None:
-    """Cross-field checks; raise InputError naming the first offending field."""
-    problems = _Problems(document, source)
-    if not SLUG.match(model.id):
-        problems.fail(
-            ("id",), f"must be a slug (lowercase letters, digits and -), got {model.id!r}"
-        )
-
-    actor_ids: dict[str, int] = {}
-    for k, actor in enumerate(model.actors):
-        if actor.id in actor_ids:
-            problems.fail(("actors", k, "id"), f"duplicate actor id {actor.id!r}")
-        actor_ids[actor.id] = k
-        if actor.capability_range is not None:
-            _check_range(
-                problems,
-                ("actors", k, "capability_range"),
-                actor.capability_range,
-                actor.capability,
-                0.0,
-                math.inf,
-                "(0, infinity)",
-            )
-            if actor.capability_range[0] <= 0:
-                problems.fail(("actors", k, "capability_range"), "capabilities must be > 0")
-
-    issues: dict[str, IssueFile] = {}
-    for k, issue in enumerate(model.issues):
-        if issue.id in issues:
-            problems.fail(("issues", k, "id"), f"duplicate issue id {issue.id!r}")
-        issues[issue.id] = issue
-        if not issue.low < issue.high:
-            problems.fail(
-                ("issues", k, "high"), f"low ({issue.low:g}) must be below high ({issue.high:g})"
-            )
-        scale = f"[{issue.low:g}, {issue.high:g}]"
-        if issue.status_quo is not None and not issue.low <= issue.status_quo <= issue.high:
-            problems.fail(
-                ("issues", k, "status_quo"), f"{issue.status_quo:g} lies outside the scale {scale}"
-            )
-        for value in issue.labels or {}:
-            if not issue.low <= value <= issue.high:
-                problems.fail(
-                    ("issues", k, "labels"), f"label at {value:g} lies outside the scale {scale}"
-                )
-        if issue.options is not None:
-            if not issue.options:
-                problems.fail(("issues", k, "options"), "must list at least one value")
-            if len(set(issue.options)) != len(issue.options):
-                problems.fail(("issues", k, "options"), "values must not repeat")
-            for j, value in enumerate(issue.options):
-                if not issue.low <= value <= issue.high:
-                    problems.fail(
-                        ("issues", k, "options", j), f"{value:g} lies outside the scale {scale}"
-                    )
-
-    evidence_ids: set[str] = set()
-    for k, record in enumerate(model.evidence):
-        if record.id in evidence_ids:
-            problems.fail(("evidence", k, "id"), f"duplicate evidence id {record.id!r}")
-        evidence_ids.add(record.id)
-        if record.quote is None and record.summary is None:
-            problems.fail(("evidence", k), "needs a quote or a summary")
-
-    seen_pairs: dict[tuple[str, str], int] = {}
-    salience_total: dict[str, float] = dict.fromkeys(issues, 0.0)
-    counts: dict[str, int] = dict.fromkeys(issues, 0)
-    for k, position in enumerate(model.positions):
-        here: tuple[PathPart, ...] = ("positions", k)
-        if position.actor not in actor_ids:
-            problems.fail((*here, "actor"), _unknown("actor", position.actor, actor_ids))
-        if position.issue not in issues:
-            problems.fail((*here, "issue"), _unknown("issue", position.issue, issues))
-        pair = (position.actor, position.issue)
-        if pair in seen_pairs:
-            problems.fail(
-                here,
-                f"a second position of {position.actor!r} on {position.issue!r} "
-                f"(the first is positions[{seen_pairs[pair]}])",
-            )
-        seen_pairs[pair] = k
-        issue = issues[position.issue]
-        scale = f"the scale [{issue.low:g}, {issue.high:g}] of issue {issue.id!r}"
-        if not issue.low <= position.position <= issue.high:
-            problems.fail((*here, "position"), f"{position.position:g} lies outside {scale}")
-        if position.reservation is not None and not (
-            issue.low <= position.reservation <= issue.high
-        ):
-            problems.fail((*here, "reservation"), f"{position.reservation:g} lies outside {scale}")
-        if position.evaluations is not None:
-            if not position.evaluations:
-                problems.fail((*here, "evaluations"), "must give at least one point")
-            for value in position.evaluations:
-                if not issue.low <= value <= issue.high:
-                    problems.fail((*here, "evaluations"), f"point {value:g} lies outside {scale}")
-        for j, ref in enumerate(position.evidence):
-            if ref not in evidence_ids:
-                problems.fail(
-                    (*here, "evidence", j), _unknown("evidence record", ref, evidence_ids)
-                )
-        _check_range(
-            problems,
-            (*here, "position_range"),
-            position.position_range,
-            position.position,
-            issue.low,
-            issue.high,
-            scale,
-        )
-        _check_range(
-            problems,
-            (*here, "salience_range"),
-            position.salience_range,
-            position.salience,
-            0.0,
-            1.0,
-            "[0, 1]",
-        )
-        salience_total[position.issue] += position.salience
-        counts[position.issue] += 1
-
-    for k, issue in enumerate(model.issues):
-        if counts[issue.id] == 0:
-            problems.fail(("issues", k), f"no actor has a position on issue {issue.id!r}")
-        if salience_total[issue.id] <= 0:
-            problems.fail(
-                ("issues", k), f"every salience on issue {issue.id!r} is 0: nobody cares about it"
-            )
-
-    check_decisions(
-        model.decision,
-        model.issues,
-        {a.id: a for a in model.actors},
-        set(seen_pairs),
-        problems.fail,
-        _unknown,
-    )
-
-    if model.outcome is not None:
-        for issue_id, value in model.outcome.values.items():
-            path: tuple[PathPart, ...] = ("outcome", "values", issue_id)
-            if issue_id not in issues:
-                problems.fail(path, _unknown("issue", issue_id, issues))
-            issue = issues[issue_id]
-            if not issue.low <= value <= issue.high:
-                problems.fail(
-                    path, f"{value:g} lies outside the scale [{issue.low:g}, {issue.high:g}]"
-                )
-
-
 def _unknown(kind: str, name: str, known: Any) -> str:
     hint = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     message = f"unknown {kind} {name!r}"
     return message + (f"; did you mean {hint[0]!r}?" if hint else "")
+
+
+def check_scenario(model: ScenarioFile, document: Document, source: str) -> None:
+    """The checks that belong to the file format: a scenario file's id is a slug; the decision
+    rules, whose fields an issue inherits from the scenario-level default, are checked where
+    each field was written. Every other check across fields is :mod:`accord.validation`'s,
+    run on the built scenario by :func:`checked`."""
+
+    def fail(path: tuple[PathPart, ...], problem: str) -> None:
+        raise InputError(
+            source, problem, where=format_path(path) or None, line=document.line_of(path)
+        )
+
+    if not SLUG.match(model.id):
+        fail(("id",), f"must be a slug (lowercase letters, digits and -), got {model.id!r}")
+    pairs = {(p.actor, p.issue) for p in model.positions}
+    check_decisions(
+        model.decision, model.issues, {a.id: a for a in model.actors}, pairs, fail, _unknown
+    )
+
+
+#: The file's names for the fields whose names differ in :mod:`accord.scenario`.
+_FILE_NAMES = {"stakes": "positions"}
+
+
+def checked(
+    scenario: Scenario,
+    source: str,
+    line_of: Callable[[tuple[PathPart, ...]], int | None] | None = None,
+) -> Scenario:
+    """The scenario, once :mod:`accord.validation` found no problem in it; else InputError
+    naming ``source``, the file's field path and, when ``line_of`` knows it, the line."""
+    found = find_problem(scenario)
+    if found is None:
+        return validate(scenario)  # marks it as checked, so the models do not check again
+    path = found.path
+    if path and isinstance(path[0], str):
+        path = (_FILE_NAMES.get(path[0], path[0]), *path[1:])
+    line = line_of(path) if line_of is not None else None
+    raise InputError(source, found.problem, where=format_path(path) or None, line=line)
+
+
+def read_document(document: Document, source: str) -> Scenario:
+    """Parsed YAML or JSON (or a document a reader assembled) as a checked scenario: the
+    schema, the decision rules, then the checks every scenario passes."""
+    model = validate_document(document, source)
+    check_scenario(model, document, source)
+    return checked(build_scenario(model), source, document.line_of)
+
+
+def _pair(values: list[float] | None) -> tuple[float, float] | None:
+    return None if values is None else (values[0], values[1])
 
 
 # --------------------------------------------------------------------------------------------

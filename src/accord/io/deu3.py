@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from accord.errors import InputError
+from accord.io._schema import checked
 from accord.io._text import read_text
 from accord.rules import DecisionRule, Quota
 from accord.scenario import Actor, Issue, Outcome, Scenario, Stake
@@ -195,22 +196,30 @@ def parse_deu3(
             procedure_rule(proc, vote, [a for a, _, _ in stakes], reference) if rules else None
         )
         cases.append(
-            Scenario(
-                id=issue_id,
-                title=f"{title} ({issue_id})",
-                actors=tuple(
-                    Actor(id=a, capability=gdp[a] if capability == "gdp" else 1.0)
-                    for a, _, _ in stakes
-                ),
-                issues=(
-                    Issue(
-                        id=issue_id, low=0.0, high=100.0, status_quo=reference, decision=decision
+            checked(
+                Scenario(
+                    id=issue_id,
+                    title=f"{title} ({issue_id})",
+                    actors=tuple(
+                        Actor(id=a, capability=gdp[a] if capability == "gdp" else 1.0)
+                        for a, _, _ in stakes
                     ),
+                    issues=(
+                        Issue(
+                            id=issue_id,
+                            low=0.0,
+                            high=100.0,
+                            status_quo=reference,
+                            decision=decision,
+                        ),
+                    ),
+                    stakes=tuple(
+                        Stake(actor=a, issue=issue_id, position=p, salience=s) for a, p, s in stakes
+                    ),
+                    outcome=Outcome(values=((issue_id, outcome),)),
                 ),
-                stakes=tuple(
-                    Stake(actor=a, issue=issue_id, position=p, salience=s) for a, p, s in stakes
-                ),
-                outcome=Outcome(values=((issue_id, outcome),)),
+                source,
+                lambda path, _line=line: _line,  # type: ignore[misc]
             )
         )
     return Deu3(cases=tuple(cases), skipped=tuple(skipped), procedures=tuple(procedures))

@@ -75,7 +75,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.errors import InputError
-from accord.io._schema import build_scenario, check_scenario, validate_document
+from accord.io._schema import read_document
 from accord.io._text import Document, read_text
 from accord.scenario import Scenario
 
@@ -535,13 +535,11 @@ def parse_genius(
     }
     doc = Document(data=document, lines={})
     try:
-        model = validate_document(doc, domain_source)
-        check_scenario(model, doc, domain_source)
+        return read_document(doc, domain_source)
     except InputError as exc:
         raise InputError(
             domain_source, f"cannot use this GENIUS domain: {exc.problem}", where=exc.where
         ) from None
-    return build_scenario(model)
 
 
 def _issue_document(issue: _Issue) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from numpy.typing import NDArray
 from accord.forecast import Forecast, IssueForecast
 from accord.randomness import RNGLike
 from accord.scenario import Issue, Profile, Scenario
+from accord.validation import validate
 from accord.winset import WinSet, win_set
 
 __all__ = ["CONSENTS", "Consent", "Model"]
@@ -63,9 +64,11 @@ class Model(ABC):
         """Forecast every issue of ``scenario``, in the scenario's issue order.
 
         ``rng`` is accepted for a uniform interface; the deterministic models ignore it and
-        record no seed.
+        record no seed. An invalid scenario (one built in Python with a salience of -3, say) is
+        refused with :class:`~accord.errors.InputError` (:func:`accord.validation.validate`).
         """
         self.check_params()
+        validate(scenario)
         issues = []
         for issue in scenario.issues:
             profile = scenario.profile(issue.id)

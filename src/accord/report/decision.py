@@ -24,10 +24,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from accord.forecast import Forecast
+from accord.report.titles import whole_title
 from accord.scenario import Issue, Scenario
 from accord.winset import WinSet, required_actors, win_set
 
@@ -147,7 +149,7 @@ def decision_lines(
     return lines
 
 
-def uncertainty_lines(issue: Issue, item: IssueUncertainty) -> list[Table]:
+def uncertainty_lines(issue: Issue, item: IssueUncertainty) -> list[RenderableType]:
     """Monte Carlo: the probability of no deal and of each labelled outcome, per model."""
     if not item.no_deal and not item.labels:
         return []
@@ -174,7 +176,7 @@ def uncertainty_lines(issue: Issue, item: IssueUncertainty) -> list[Table]:
     table.title = what
     table.title_justify = "left"
     table.title_style = "dim"
-    return [table]
+    return [whole_title(table)]
 
 
 def _clip(text: str, limit: int = 110) -> str:

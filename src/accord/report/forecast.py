@@ -4,7 +4,9 @@ The JSON contract of ``accord forecast --json`` (other tools read it)::
 
     {"scenario": {"id": ..., "title": ...},
      "models": {"<model>": {<hyperparameters>}},
-     "issues": [{"id": "ceasefire",
+     "issues": [{"id": "ceasefire", "name": "Scope of the ceasefire",
+                 "scale": {"low": 0, "high": 100, "status_quo": 0,
+                           "labels": {"0": "No ceasefire", ...}},
                  "forecasts": {"mean": 41.2, ...},
                  "nearest_label": {"mean": "Partial: energy and sea", ...},
                  "notes": {"nbs": "..."},
@@ -50,12 +52,13 @@ from accord.report.decision import (
     scale_ends,
     uncertainty_lines,
 )
+from accord.report.titles import whole_title
 from accord.scenario import Issue, Scenario
 
 if TYPE_CHECKING:
     from accord.uncertainty import MonteCarlo, Sensitivity
 
-__all__ = ["forecast_json", "forecast_tables", "sparkline"]
+__all__ = ["forecast_json", "forecast_tables", "issue_scale", "sparkline"]
 
 Sensitivities = dict[str, list["Sensitivity"]]
 
@@ -71,6 +74,8 @@ def forecast_json(
     for issue in scenario.issues:
         entry: dict[str, Any] = {
             "id": issue.id,
+            "name": issue.name,
+            "scale": issue_scale(issue),
             "forecasts": {f.model: f.value(issue.id) for f in forecasts},
         }
         if issue.labels:
@@ -107,6 +112,17 @@ def forecast_json(
         out["seed"] = uncertainty.seed
     out["issues"] = issues
     return out
+
+
+def issue_scale(issue: Issue) -> dict[str, Any]:
+    """The scale the numbers of an issue are on, for JSON: ``{"low", "high", "status_quo",
+    "labels": {"<value>": "<text>"}}``."""
+    return {
+        "low": issue.low,
+        "high": issue.high,
+        "status_quo": issue.status_quo,
+        "labels": {f"{value:g}": text for value, text in issue.labels},
+    }
 
 
 def _label_text(issue: Issue, value: float) -> str | None:
@@ -160,11 +176,16 @@ def forecast_tables(
         if issue.labels:
             lines.append(_nearest_labels(issue, forecasts, verdicts))
         lines.extend(decision_lines(scenario, issue, forecasts, with_models=not issue.labels))
-        if uncertainty is not None:
-            lines.append(_distribution_table(uncertainty, issue.id))
+        ranged = _has_range(scenario, issue.id)
+        if uncertainty is not None and not ranged:
+            lines.append(Text(_NO_RANGE, style="dim"))
+        elif uncertainty is not None:
+            lines.extend(_distribution_lines(uncertainty, issue, forecasts))
             lines.extend(uncertainty_lines(issue, uncertainty[issue.id]))
-        if sensitivities is not None:
+        if sensitivities is not None and ranged:
             lines.append(_sensitivity_table(sensitivities[issue.id], [f.model for f in forecasts]))
+        elif sensitivities is not None and uncertainty is None:
+            lines.append(Text(_NO_RANGE, style="dim"))
         for f in forecasts:
             item = f[issue.id]
             if item.rounds:
@@ -205,13 +226,15 @@ def _issue_table(
     issue: Issue,
     forecasts: Sequence[Forecast],
     uncertainty: MonteCarlo | None,
-) -> Table:
+) -> RenderableType:
     title = f"{issue.label} [dim]({issue.id}; scale {_num(issue.low)} to {_num(issue.high)}"
     if issue.status_quo is not None:
         title += f", status quo {_num(issue.status_quo)}"
     title += ")[/dim]"
     table = Table(title=title, title_justify="left", show_footer=True, header_style="bold")
-    table.add_column("Actor", footer="Forecast", no_wrap=True)
+    # With Monte Carlo the cells are probabilities over the samples; the footer is not.
+    footer = "Forecast" if uncertainty is None else "Point forecast"
+    table.add_column("Actor", footer=footer, no_wrap=uncertainty is None)
     table.add_column("Position", justify="right")
     table.add_column("Salience", justify="right")
     table.add_column("Capability", justify="right")
@@ -242,7 +265,7 @@ def _issue_table(
         if with_reservation:
             cells.append("" if stake.reservation is None else _num(stake.reservation))
         table.add_row(*cells, *marks)
-    return table
+    return whole_title(table)
 
 
 def _nearest_labels(
@@ -277,37 +300,100 @@ def sparkline(counts: Sequence[int]) -> str:
     )
 
 
-def _distribution_table(uncertainty: MonteCarlo, issue_id: str) -> Table:
-    item = uncertainty[issue_id]
-    table = Table(box=None, header_style="dim", pad_edge=False, padding=(0, 2))
-    table.add_column("model", style="bold", no_wrap=True)
-    table.add_column("mean", justify="right")
-    table.add_column("80% interval", justify="right", no_wrap=True)
-    table.add_column("95% interval", justify="right", no_wrap=True)
-    table.add_column("low ... high", no_wrap=True)
-    table.add_column("all parties accept", justify="right")
-    all_accept = dict(item.all_accept)
-    for name, d in item.distributions:
-        p2, p10, _, p90, p97 = d.percentiles
-        chance = all_accept[name]
-        table.add_row(
-            name,
-            _num(d.mean),
-            f"{_num(p10)}-{_num(p90)}",
-            f"{_num(p2)}-{_num(p97)}",
-            f"[cyan]{sparkline(d.counts)}[/cyan]",
-            "-" if chance is None else f"{chance:.0%}",
-        )
-    return table
+_NO_RANGE = (
+    "no input of this issue has a range: Monte Carlo has nothing to vary, the point forecast "
+    "is the answer"
+)
 
 
-def _sensitivity_table(items: Sequence[Sensitivity], models: Sequence[str], top: int = 5) -> Table:
+def _has_range(scenario: Scenario, issue_id: str) -> bool:
+    """Whether any input that a forecast of the issue depends on has a range."""
+    for stake in scenario.stakes_on(issue_id):
+        if stake.position_range is not None and stake.position_range[0] < stake.position_range[1]:
+            return True
+        if stake.salience_range is not None and stake.salience_range[0] < stake.salience_range[1]:
+            return True
+        span = scenario.actor(stake.actor).capability_range
+        if span is not None and span[0] < span[1]:
+            return True
+    return False
+
+
+def _span(low: float, high: float) -> str:
+    return f"{_num(low)} to {_num(high)}"
+
+
+def _axis(issue: Issue, width: int) -> str:
+    """The histogram's axis: the issue's low end at the left, its high end at the right."""
+    low, high = _num(issue.low), _num(issue.high)
+    return low + " " * max(1, width - len(low) - len(high)) + high
+
+
+def _distribution_lines(
+    uncertainty: MonteCarlo, issue: Issue, forecasts: Sequence[Forecast]
+) -> list[RenderableType]:
+    """The Monte Carlo distribution of each model's forecast, next to its point forecast,
+    with a note for every point forecast outside its 80% interval."""
+    item = uncertainty[issue.id]
+    points = {f.model: f.value(issue.id) for f in forecasts}
     table = Table(
         box=None,
         header_style="dim",
         pad_edge=False,
-        padding=(0, 2),
-        title="inputs that move the forecasts most: swing low->high (first-order index)",
+        padding=(0, 1),
+        title=f"Monte Carlo, {uncertainty.samples:,} samples: each model's point forecast, "
+        "then the distribution of its forecast",
+        title_justify="left",
+        title_style="dim",
+    )
+    bins = max((len(d.counts) for _, d in item.distributions), default=20)
+    table.add_column("model", style="bold", no_wrap=True)
+    table.add_column("point forecast", justify="right", no_wrap=True)
+    table.add_column("│", style="dim", no_wrap=True)
+    table.add_column("mean", justify="right", no_wrap=True)
+    table.add_column("80% interval", justify="right", no_wrap=True)
+    table.add_column("95% interval", justify="right", no_wrap=True)
+    table.add_column(_axis(issue, bins), no_wrap=True)
+    table.add_column("all parties accept", justify="right")
+    all_accept = dict(item.all_accept)
+    notes: list[RenderableType] = []
+    for name, d in item.distributions:
+        p2, p10, _, p90, p97 = d.percentiles
+        chance = all_accept[name]
+        point = points.get(name)
+        table.add_row(
+            name,
+            "" if point is None else _num(point),
+            "│",
+            _num(d.mean),
+            _span(p10, p90),
+            _span(p2, p97),
+            f"[cyan]{sparkline(d.counts)}[/cyan]",
+            "-" if chance is None else f"{chance:.0%}",
+        )
+        if point is not None and not p10 <= point <= p90:
+            side = "below" if point < p10 else "above"
+            notes.append(
+                Text(
+                    f"note: {name}'s point forecast {_num(point)} lies {side} its 80% interval "
+                    f"{_span(p10, p90)}: the inputs' ranges pull the forecast away from the "
+                    "value at their point estimates",
+                    style="yellow",
+                )
+            )
+    return [whole_title(table), *notes]
+
+
+def _sensitivity_table(
+    items: Sequence[Sensitivity], models: Sequence[str], top: int = 5
+) -> RenderableType:
+    table = Table(
+        box=None,
+        header_style="dim",
+        pad_edge=False,
+        padding=(0, 1),
+        title="inputs that move the forecasts most: forecast(high) - forecast(low) "
+        "(first-order index)",
         title_justify="left",
         title_style="dim",
     )
@@ -316,10 +402,12 @@ def _sensitivity_table(items: Sequence[Sensitivity], models: Sequence[str], top:
     for name in models:
         table.add_column(name, justify="right", no_wrap=True)
     for item in [i for i in items if i.largest_swing > 0][:top]:
-        swing, sobol = dict(item.swing), dict(item.sobol)
+        at_low, at_high, sobol = dict(item.at_low), dict(item.at_high), dict(item.sobol)
         cells = []
         for name in models:
             index = sobol[name]
-            cells.append(_num(swing[name]) + ("" if index is None else f" ({index:.2f})"))
-        table.add_row(item.input, f"{_num(item.low)}-{_num(item.high)}", *cells)
-    return table
+            change = at_high[name] - at_low[name]
+            signed = ("+" if change > 0 else "") + _num(change)
+            cells.append(signed + ("" if index is None else f" ({index:.2f})"))
+        table.add_row(item.input, _span(item.low, item.high), *cells)
+    return whole_title(table)

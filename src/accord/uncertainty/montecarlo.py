@@ -42,6 +42,7 @@ from accord.models import Model
 from accord.scenario import Scenario
 from accord.uncertainty.engines import Engine, LocalEngine
 from accord.uncertainty.inputs import Layout, UncertainInput, draw, inputs_of
+from accord.validation import validate
 from accord.winset import win_set
 
 __all__ = [
@@ -438,6 +439,8 @@ def monte_carlo(
         raise ValueError(f"samples must be a positive integer, got {samples}")
     for model in models.values():
         model.check_params()
+    for scenario in scenarios:
+        validate(scenario)  # the models' own check: no sampling of a scenario they would refuse
     pairs = tuple(models.items())
     jobs: list[Chunk] = []
     owners: list[int] = []
