@@ -8,7 +8,7 @@ import sys
 from test_layers import SRC, files, imports_of
 
 ALLOWED = ("accord.deals", "accord.scenario", "accord.forecast", "accord.randomness", "accord.rules", "accord.winset", "accord.validation", "numpy",
-           "scipy", "__future__", "collections", "dataclasses", "fractions", "importlib", "itertools", "types",
+           "scipy", "__future__", "collections", "dataclasses", "fractions", "importlib", "itertools", "sys", "types",
            "math", "typing")  # fmt: skip
 
 

@@ -21,7 +21,11 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "accord"
 
 #: (layer, its units - top-level modules or packages of accord -, stacks it may import)
 LAYERS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
-    ("core", ("errors", "rules", "scenario", "forecast", "randomness", "winset"), ("numpy",)),
+    (
+        "core",
+        ("errors", "rules", "scenario", "forecast", "randomness", "validation", "winset"),
+        ("numpy",),
+    ),
     ("models", ("models",), ("numpy",)),
     (
         "analyses",
