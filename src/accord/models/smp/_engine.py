@@ -1,0 +1,502 @@
+"""The SMP iteration on KTAB's [0, 1] scales, vectorised with numpy.
+
+One call of :func:`run` takes the actors' positions and saliences (``(n, d)`` arrays on [0, 1]),
+their capabilities (``(n,)``) and the options, and iterates KTAB's bargaining rounds until the
+stopping rule holds. Every step over pairs (and triples) of actors is one array expression; the
+only Python loops are over rounds and over each actor's queue of bargains (one small
+probabilistic Condorcet election per actor, as KTAB does). The algorithm is described in the
+package docstring (:mod:`accord.models.smp`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.models.smp._options import SMPOptions
+
+__all__ = ["Round", "Trajectory", "run", "scalar_pce", "vote"]
+
+FloatArray = NDArray[np.float64]
+
+#: KTAB's constants (kmodel.cpp, smp.cpp, smpbcn.cpp).
+_MIN_COALITION = 1e-8  # Model::coalitions
+_MIN_COALITION_CHALLENGE = 1e-10  # SMPState::probEduChlg
+_MIN_WEIGHT = 1e-6  # SMPActor::interpBrgnSnPm
+_BINARY_TOLERANCE = 1e-8  # Model::vote, binary response
+_MIN_GAIN = 1e-5  # SMPState::bestChallenge
+_POSITION_TOLERANCE = 1e-3  # SMPModel::posTol
+_MIN_SIGNIFICANT_DELTA = 1e-4  # smpStopFn
+_PCE_TOLERANCE = 1e-8
+
+
+@dataclass(frozen=True)
+class Round:
+    """One state of the run: positions (n, d), each actor's winning probability, the risk
+    attitudes inferred in that state, and the challenges made from it (initiator -> target,
+    -1 for none)."""
+
+    positions: FloatArray
+    probabilities: FloatArray
+    risk: FloatArray
+    targets: NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """All states of a run, the first being the initial one."""
+
+    rounds: tuple[Round, ...]
+
+    @property
+    def positions(self) -> FloatArray:
+        """Shape (states, n, d)."""
+        return np.stack([r.positions for r in self.rounds])
+
+    @property
+    def probabilities(self) -> FloatArray:
+        """Shape (states, n)."""
+        return np.stack([r.probabilities for r in self.rounds])
+
+
+# ----------------------------------------------------------------------------------------
+# KTAB's scalar building blocks, element-wise on arrays
+
+
+def vote(rule: str, weight: FloatArray | float, du: FloatArray) -> FloatArray:
+    """Model::vote: the vote of an actor of weight ``weight`` for an option it values ``du``
+    more than the other."""
+    du = np.asarray(du, dtype=np.float64)
+    if rule == "Prop":
+        return weight * du
+    binary = np.clip(du / _BINARY_TOLERANCE, -1.0, 1.0)
+    if rule == "Binary":
+        return weight * binary
+    if rule == "PropBin":
+        return weight * (0.8 * du + 0.2 * binary)
+    cubic = du * du * du
+    if rule == "PropCbc":
+        return weight * (0.5 * du + 0.5 * cubic)
+    if rule == "Cubic":
+        return weight * cubic
+    if rule == "ASymProsp":
+        return np.where(du > 0.0, (2.0 * weight * du) / 3.0, np.where(du < 0.0, weight * du, 0.0))
+    raise ValueError(f"unknown voting rule {rule!r}")
+
+
+def victory_probability(model: str, s1: FloatArray, s2: FloatArray) -> FloatArray:
+    """Model::vProb: the probability that strength ``s1`` defeats strength ``s2``."""
+    if model == "Linear":
+        x1, x2 = s1, s2
+    elif model == "Square":
+        x1, x2 = s1 * s1, s2 * s2
+    elif model == "Quartic":
+        x1, x2 = (s1 * s1) ** 2, (s2 * s2) ** 2
+    elif model == "Octic":
+        x1, x2 = ((s1 * s1) ** 2) ** 2, ((s2 * s2) ** 2) ** 2
+    elif model == "Binary":
+        thresh = 1.10
+        r12 = s1 / (s1 + s2)
+        p12 = (r12 * (thresh + 1.0) - 1.0) / (thresh - 1.0)
+        x1 = np.where(s1 >= thresh * s2, 1.0, np.where(s2 >= thresh * s1, 1e-6, p12))
+        x2 = np.where(s1 >= thresh * s2, 1e-6, np.where(s2 >= thresh * s1, 1.0, 1.0 - p12))
+    else:
+        raise ValueError(f"unknown victory probability model {model!r}")
+    return np.asarray(x1 / (x1 + x2), dtype=np.float64)
+
+
+def coalitions(rule: str, weights: FloatArray, utilities: FloatArray) -> FloatArray:
+    """Model::coalitions: ``c[i, j]``, the strength of the coalition for option i against j,
+    from ``utilities[k, i]`` (actor k's utility of option i) and the actors' ``weights``."""
+    du = utilities[:, :, None] - utilities[:, None, :]
+    votes = vote(rule, weights[:, None, None], du)
+    c = _MIN_COALITION + np.maximum(votes, 0.0).sum(axis=0)
+    np.fill_diagonal(c, _MIN_COALITION)
+    return np.asarray(c, dtype=np.float64)
+
+
+def pce(pce_model: str, vp_model: str, c: FloatArray) -> FloatArray:
+    """Model::probCE2: the probability of each option from the coalition strengths."""
+    victory = victory_probability(vp_model, c, c.T)
+    np.fill_diagonal(victory, 0.5)
+    if pce_model == "Conditional":
+        p = np.prod(victory, axis=1)
+        return np.asarray(p / p.sum(), dtype=np.float64)
+    n = c.shape[0]
+    p = np.full(n, 1.0 / n)
+    if pce_model == "MarkovUniform":
+        change, tol = 1.0, 1e-6
+        while tol < change:
+            q = (victory * (p[:, None] + p[None, :])).sum(axis=1) / n
+            change = float(np.max(np.abs(q - p), initial=0.0))
+            p = (p + q) / 2.0
+        return p
+    if pce_model == "MarkovIncentive":
+        incentive = c * victory
+        incentive[np.diag_indices(n)] += 1e-10
+        challenge = incentive / incentive.sum(axis=0, keepdims=True)  # P[i -> j]
+        change = 1.0
+        # KTAB starts `change` at 1 and takes the maximum of it and every |q - p| in each
+        # sweep, so the loop ends once a sweep changes nothing by more than the tolerance.
+        while _PCE_TOLERANCE < change:
+            ct = p[:, None] * challenge.T  # ct[i, j] = p_i P[j -> i]
+            q = (victory * (ct + ct.T)).sum(axis=1)
+            change = float(np.max(np.abs(q - p), initial=0.0))
+            p = (p + q) / 2.0
+        return p
+    raise ValueError(f"unknown PCE model {pce_model!r}")
+
+
+def scalar_pce(
+    weights: FloatArray, utilities: FloatArray, rule: str, vp_model: str, pce_model: str
+) -> FloatArray:
+    """Model::scalarPCE: option probabilities from actors' utilities of the options."""
+    return pce(pce_model, vp_model, coalitions(rule, weights, utilities))
+
+
+def big_r(p: FloatArray, big_r_range: str) -> FloatArray:
+    """Model::bigRfromProb: risk attitudes from the probabilities of the actors' positions."""
+    lo, hi = float(p.min()), float(p.max())
+    span = hi - lo
+    if span <= 0.0:
+        return np.zeros_like(p)
+    if big_r_range == "Min":
+        return (p - lo) / span
+    if big_r_range == "Mid":
+        return (3 * p - (hi + 2 * lo)) / (2 * span)
+    return (2 * p - (hi + lo)) / span
+
+
+def estimated_risk(rh: FloatArray, ri: FloatArray, adjust: str) -> FloatArray:
+    """Model::estNRA: h's estimate of i's risk attitude (broadcasting rh against ri)."""
+    if adjust == "Full":
+        return ri + 0.0 * rh
+    if adjust == "TwoThirds":
+        return (rh + 2.0 * ri) / 3.0
+    if adjust == "Half":
+        return (rh + ri) / 2
+    if adjust == "OneThird":
+        return (2.0 * rh + ri) / 3.0
+    return rh + 0.0 * ri
+
+
+def utility(d: FloatArray, r: FloatArray) -> FloatArray:
+    """SMPModel::bsUtil: utility of a salience-weighted distance ``d`` with risk attitude r."""
+    return np.where(d <= 1.0, (1.0 - d) * (1.0 + d * r), (1.0 - d) * (1.0 + r))
+
+
+def distance(ideals: FloatArray, saliences: FloatArray, positions: FloatArray) -> FloatArray:
+    """SMPModel::bvDiff for every pair: ``d[i, j]`` from i's ideal to position j, weighted by
+    i's saliences. ``positions`` may have extra leading axes before its ``(m, d)`` ones."""
+    diff = (ideals[:, None, :] - positions[..., None, :, :]) * saliences[:, None, :]
+    return np.asarray(
+        np.sqrt((diff * diff).sum(axis=-1) / (saliences * saliences).sum(axis=1)[:, None]),
+        dtype=np.float64,
+    )
+
+
+def _round4(x: FloatArray) -> FloatArray:
+    return np.floor(0.5 + x * 10000.0) / 10000.0
+
+
+# ----------------------------------------------------------------------------------------
+# One round
+
+
+@dataclass(frozen=True)
+class _Bargain:
+    initiator: int
+    receiver: int
+    init_position: FloatArray
+    rcvr_position: FloatArray
+
+
+def _interpolate(
+    rule: str, pos_i: FloatArray, sal_i: FloatArray, p_i: float,
+    pos_j: FloatArray, sal_j: FloatArray, p_j: float,
+) -> tuple[FloatArray, FloatArray]:  # fmt: skip
+    """SMPActor::interpolateBrgn: the positions i and j adopt, dimension by dimension."""
+    if rule == "S2PMax":
+        di = max(p_j - p_i, 0.0)
+        dj = max(p_i - p_j, 0.0)
+        si2, sj2 = sal_i * sal_i, sal_j * sal_j
+        dik = (di * sj2) / ((di * sj2) + _MIN_WEIGHT + ((1 - di) * si2))
+        djk = (dj * si2) / ((dj * si2) + _MIN_WEIGHT + ((1 - dj) * sj2))
+        return pos_i + dik * (pos_j - pos_i), pos_j + djk * (pos_i - pos_j)
+    power = 1 if rule == "S1P1" else 2
+    wi = sal_i**power * p_i**power
+    wj = sal_j**power * p_j**power
+    total = wi + _MIN_WEIGHT + wj
+    bi = _round4(((wi + _MIN_WEIGHT) * pos_i + wj * pos_j) / total)
+    bj = _round4((wi * pos_i + (_MIN_WEIGHT + wj) * pos_j) / total)
+    return bi, bj
+
+
+class _State:
+    """One state's positions, ideals and the utilities every actor estimates from it."""
+
+    def __init__(
+        self, positions: FloatArray, ideals: FloatArray, sal: FloatArray, cap: FloatArray,
+        opts: SMPOptions,
+    ) -> None:  # fmt: skip
+        self.positions = positions
+        self.ideals = ideals
+        self.sal = sal
+        self.cap = cap
+        self.opts = opts
+        n = len(cap)
+        self.d = distance(ideals, sal, positions)  # (n, n)
+        neutral = utility(self.d, np.zeros((n, 1)))
+        p = scalar_pce(cap, neutral, opts.voting_rule, opts.victory_prob_model, opts.pce_model)
+        self.risk = big_r(p, opts.big_r_range)
+        # u[h, i, j]: h's estimate of i's utility of j's position
+        r_hi = estimated_risk(self.risk[:, None], self.risk[None, :], opts.big_r_adjust)
+        self.u = utility(self.d[None, :, :], r_hi[:, :, None])
+
+    def probabilities(self) -> FloatArray:
+        """SMPState::pDist(-1): each actor's position's probability, actors at one position
+        sharing it."""
+        n = len(self.cap)
+        own = self.u[np.arange(n), np.arange(n), :]  # own[i, j] = u[i][i, j]
+        unique, index = _unique_positions(self.positions)
+        p = scalar_pce(
+            self.cap, own[:, unique], "Prop", self.opts.victory_prob_model, self.opts.pce_model
+        )
+        return np.asarray(p[index], dtype=np.float64)
+
+    def challenges(self) -> tuple[FloatArray, FloatArray]:
+        """For h = k = i: ``prob[i, j]``, i's estimate that i beats j, and ``gain[i, j]``, i's
+        expected gain from challenging j (SMPState::probEduChlg)."""
+        n = len(self.cap)
+        idx = np.arange(n)
+        u = self.u  # u[h, a, b]
+        weight = self.sal.sum(axis=1) * self.cap
+        rule = self.opts.voting_rule
+        u_hh = u[idx, idx, idx]  # u[i][i, i]
+        u_ij = u[idx, idx, :]  # u[i][i, j] -> [i, j]
+        u_ji = u[idx, :, idx]  # u[i][j, i] -> [i, j]
+        u_jj = u[:, idx, idx]  # u[i][j, j] -> [i, j]
+        contrib_i = vote(rule, weight[:, None], u_hh[:, None] - u_ij)
+        contrib_j = vote(rule, weight[None, :], u_ji - u_jj)
+        ch_ij = (
+            _MIN_COALITION_CHALLENGE + np.maximum(contrib_i, 0.0) + np.maximum(contrib_j, 0.0)
+        )
+        ch_ji = (
+            _MIN_COALITION_CHALLENGE + np.maximum(-contrib_i, 0.0) + np.maximum(-contrib_j, 0.0)
+        )
+        # third parties m: arrays [i, j, m]
+        u_mi = u[idx, :, idx][:, None, :]  # u[i][m, i]
+        u_mj = np.transpose(u, (0, 2, 1))  # u[i][m, j] -> [i, j, m]
+        u_mm = np.diagonal(u, axis1=1, axis2=2)[:, None, :]  # u[i][m, m]
+        w_m = weight[None, None, :]
+        v_m = vote(rule, w_m, u_mi - u_mj)
+        c_mi = ch_ij[:, :, None] + np.maximum(v_m, 0.0)
+        c_mj = ch_ji[:, :, None] + np.maximum(-v_m, 0.0)
+        p_in = c_mi / (c_mi + c_mj)
+        p_jn = 1.0 - p_in
+        commit = self.opts.third_party_commit
+        if commit == "FullCommit":
+            u_ik_def_j, u_j_def_ik = 3 * u_mi, 3 * u_mj
+            u_i_def_jk, u_jk_def_i = 3 * u_mi, 3 * u_mj
+        elif commit == "SemiCommit":
+            u_ik_def_j, u_j_def_ik = 2 * u_mi + u_mm, 3 * u_mj
+            u_i_def_jk, u_jk_def_i = 3 * u_mi, 2 * u_mj + u_mm
+        else:
+            u_ik_def_j, u_j_def_ik = 2 * u_mi + u_mm, 2 * u_mj + u_mm
+            u_i_def_jk, u_jk_def_i = 2 * u_mi + u_mm, 2 * u_mj + u_mm
+        u_ik_j = p_in * u_ik_def_j + p_jn * u_j_def_ik
+        u_i_jk = p_in * u_i_def_jk + p_jn * u_jk_def_i
+        v_tp = vote(rule, w_m, u_ik_j - u_i_jk)
+        third = np.ones((n, n, n), dtype=bool)
+        third[idx, :, idx] = False
+        third[:, idx, idx] = False
+        ch_ij = ch_ij + np.where(third, np.maximum(v_tp, 0.0), 0.0).sum(axis=2)
+        ch_ji = ch_ji + np.where(third, np.maximum(-v_tp, 0.0), 0.0).sum(axis=2)
+        prob = ch_ij / (ch_ij + ch_ji)
+        prob_ji = ch_ji / (ch_ij + ch_ji)
+        s_j = self.sal.sum(axis=1)[None, :]
+        eu_sq = u_hh[:, None] + u_ij
+        eu_vict = 2 * u_hh[:, None]
+        eu_contest = prob * eu_vict + prob_ji * (2 * u_ij)
+        gain = (1 - s_j) * eu_vict + s_j * eu_contest - eu_sq
+        return prob, gain
+
+    def estimate(self, h: int, k: int, i: int, j: int) -> tuple[float, float]:
+        """SMPState::probEduChlg for one (h, k, i, j): h's estimate of the probability that i
+        beats j and of k's expected gain (needed for the receiver's view of a bargain)."""
+        u = self.u[h]
+        n = len(self.cap)
+        weight = self.sal.sum(axis=1) * self.cap
+        rule = self.opts.voting_rule
+        ci = float(vote(rule, weight[i], u[i, i] - u[i, j]))
+        cj = float(vote(rule, weight[j], u[j, i] - u[j, j]))
+        ch_ij = _MIN_COALITION_CHALLENGE + max(ci, 0.0) + max(cj, 0.0)
+        ch_ji = _MIN_COALITION_CHALLENGE + max(-ci, 0.0) + max(-cj, 0.0)
+        m = np.array([x for x in range(n) if x not in (i, j)], dtype=np.int64)
+        u_mi, u_mj, u_mm = u[m, i], u[m, j], u[m, m]
+        v_m = vote(rule, weight[m], u_mi - u_mj)
+        c_mi = ch_ij + np.maximum(v_m, 0.0)
+        c_mj = ch_ji + np.maximum(-v_m, 0.0)
+        p_in = c_mi / (c_mi + c_mj)
+        p_jn = 1.0 - p_in
+        commit = self.opts.third_party_commit
+        if commit == "FullCommit":
+            a, b, c, d = 3 * u_mi, 3 * u_mj, 3 * u_mi, 3 * u_mj
+        elif commit == "SemiCommit":
+            a, b, c, d = 2 * u_mi + u_mm, 3 * u_mj, 3 * u_mi, 2 * u_mj + u_mm
+        else:
+            a, b = 2 * u_mi + u_mm, 2 * u_mj + u_mm
+            c, d = a, b
+        v_tp = vote(rule, weight[m], (p_in * a + p_jn * b) - (p_in * c + p_jn * d))
+        ch_ij += float(np.maximum(v_tp, 0.0).sum())
+        ch_ji += float(np.maximum(-v_tp, 0.0).sum())
+        prob = ch_ij / (ch_ij + ch_ji)
+        s_j = float(self.sal[j].sum())
+        eu_vict = 2 * u[k, i]
+        eu_contest = prob * eu_vict + (ch_ji / (ch_ij + ch_ji)) * 2 * u[k, j]
+        gain = (1 - s_j) * eu_vict + s_j * eu_contest - (u[k, i] + u[k, j])
+        return prob, float(gain)
+
+
+def _unique_positions(positions: FloatArray) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """KTAB's setUENdx: the first actor of each group of equivalent positions (closer than
+    posTol), and for each actor the index (into that list) of its group."""
+    n = len(positions)
+    gap = np.sqrt(((positions[:, None, :] - positions[None, :, :]) ** 2).sum(axis=-1))
+    unique: list[int] = []
+    index = np.zeros(n, dtype=np.int64)
+    for i in range(n):
+        for slot, u in enumerate(unique):
+            if gap[i, u] < _POSITION_TOLERANCE:
+                index[i] = slot
+                break
+        else:
+            index[i] = len(unique)
+            unique.append(i)
+    return np.asarray(unique, dtype=np.int64), index
+
+
+Chooser = Callable[[FloatArray], int]
+
+
+def _step(state: _State, choose: Chooser) -> tuple[FloatArray, NDArray[np.int64]]:
+    """SMPState::doBCN: every actor's best challenge, the bargains, and their resolution.
+    Returns the new positions and each actor's target (-1: none)."""
+    opts = state.opts
+    n = len(state.cap)
+    pos, sal = state.positions, state.sal
+    prob, gain = state.challenges()
+    masked = np.where(np.eye(n, dtype=bool), -np.inf, gain)
+    best = np.argmax(masked, axis=1)
+    best_gain = masked[np.arange(n), best]
+    targets = np.where(best_gain > _MIN_GAIN, best, -1).astype(np.int64)
+    weight = sal.sum(axis=1) * state.cap
+    bargains: list[_Bargain] = []
+    for i in range(n):
+        j = int(targets[i])
+        if j < 0:
+            continue
+        p_i = float(prob[i, j])
+        b_init = _interpolate(opts.inter_vec_brgn, pos[i], sal[i], p_i, pos[j], sal[j], 1 - p_i)
+        if opts.bargn_model == "InitOnlyInterp":
+            bargains.append(_Bargain(i, j, *b_init))
+            continue
+        # KTAB passes j's estimate of i's expected *gain* as the probability here
+        # (smpbcn.cpp: pjiJ = get<1>(probEduChlg(j, i, i, j))); the logs show it.
+        p_ji = state.estimate(j, i, i, j)[1]
+        b_rcvr = _interpolate(opts.inter_vec_brgn, pos[i], sal[i], p_ji, pos[j], sal[j], 1 - p_ji)
+        if opts.bargn_model == "InitRcvrInterp":
+            bargains.append(_Bargain(i, j, *b_init))
+            bargains.append(_Bargain(i, j, *b_rcvr))
+        else:
+            wi = state.cap[i] * sal[i].sum()
+            wj = state.cap[i] * sal[j].sum()  # KTAB takes the initiator's capability twice
+            bi = (wi * b_init[0] + wj * b_rcvr[0]) / (wi + wj)
+            bj = (wi * b_init[1] + wj * b_rcvr[1]) / (wi + wj)
+            bargains.append(_Bargain(i, j, bi, bj))
+    del weight
+    new = pos.copy()
+    if not bargains:
+        return new, targets
+    # Utility to each actor a of the state after each bargain: the mean over positions of a's
+    # utility, with the two principals' positions replaced (brgnUtil in smpbcn.cpp).
+    idx = np.arange(n)
+    own = state.u[idx, idx, :]  # own[a, m] = u[a][a, m]
+    total = own.sum(axis=1)
+    init = np.array([b.initiator for b in bargains])
+    rcvr = np.array([b.receiver for b in bargains])
+    proposed = np.stack(
+        [np.stack([b.init_position for b in bargains]), np.stack([b.rcvr_position for b in bargains])]
+    )  # (2, B, d)
+    d_new = distance(pos, sal, proposed)  # (2, n, B): from a's position, a's saliences
+    u_new = utility(d_new, state.risk[None, :, None])
+    u_bargain = (total[:, None] - own[:, init] - own[:, rcvr] + u_new[0] + u_new[1]) / n
+    u_sq = total / n
+    for k in range(n):
+        mine = [m for m, b in enumerate(bargains) if b.initiator == k or b.receiver == k]
+        if not mine:
+            continue
+        options = np.column_stack([u_sq[:, None], u_bargain[:, mine]])
+        p = scalar_pce(
+            state.cap, options, opts.voting_rule, opts.victory_prob_model, opts.pce_model
+        )
+        chosen = choose(p)
+        if chosen == 0:
+            continue
+        b = bargains[mine[chosen - 1]]
+        new[k] = b.init_position if b.initiator == k else b.rcvr_position
+    return new, targets
+
+
+def _state_distance(a: FloatArray, b: FloatArray) -> float:
+    return float(np.sqrt(((a - b) ** 2).sum(axis=1)).sum())
+
+
+def run(
+    positions: FloatArray,
+    saliences: FloatArray,
+    capabilities: FloatArray,
+    options: SMPOptions,
+    *,
+    accommodation: FloatArray | None = None,
+    choose: Chooser | None = None,
+) -> Trajectory:
+    """Iterate KTAB's SMP from the given state until its stopping rule holds.
+
+    ``choose`` picks a bargain from each actor's queue given the probabilities; the default is
+    KTAB's deterministic rule (the first most probable). Stochastic runs pass a chooser that
+    draws from the probabilities with the model's random stream.
+    """
+    positions = np.asarray(positions, dtype=np.float64)
+    sal = np.asarray(saliences, dtype=np.float64)
+    cap = np.asarray(capabilities, dtype=np.float64)
+    pick: Chooser = choose if choose is not None else (lambda p: int(np.argmax(p)))
+    ideals = positions.copy()
+    state = _State(positions, ideals, sal, cap, options)
+    history: list[_State] = [state]
+    rounds: list[Round] = []
+    iteration = 0
+    while True:
+        iteration += 1
+        new_positions, targets = _step(state, pick)
+        rounds.append(Round(state.positions, state.probabilities(), state.risk, targets))
+        if accommodation is not None:
+            share = np.minimum(accommodation.sum(axis=1), 1.0)
+            ideals = accommodation @ new_positions + (1.0 - share)[:, None] * state.ideals
+        else:
+            ideals = new_positions
+        state = _State(new_positions, ideals, sal, cap, options)
+        history.append(state)
+        first = _state_distance(history[0].positions, history[1].positions) + _MIN_SIGNIFICANT_DELTA
+        last = _state_distance(history[-1].positions, history[-2].positions)
+        if iteration >= options.max_iterations or (
+            iteration >= options.min_iterations and last / first < options.stop_ratio
+        ):
+            break
+    rounds.append(
+        Round(state.positions, state.probabilities(), state.risk, np.full(len(cap), -1))
+    )
+    return Trajectory(tuple(rounds))
