@@ -133,20 +133,19 @@ def pce(pce_model: str, vp_model: str, c: FloatArray) -> FloatArray:
             q = (victory * (p[:, None] + p[None, :])).sum(axis=1) / n
             change = float(np.max(np.abs(q - p), initial=0.0))
             p = (p + q) / 2.0
-        return p
+        return np.asarray(p, dtype=np.float64)
     if pce_model == "MarkovIncentive":
         incentive = c * victory
         incentive[np.diag_indices(n)] += 1e-10
         challenge = incentive / incentive.sum(axis=0, keepdims=True)  # P[i -> j]
         change = 1.0
-        # KTAB starts `change` at 1 and takes the maximum of it and every |q - p| in each
-        # sweep, so the loop ends once a sweep changes nothing by more than the tolerance.
-        while _PCE_TOLERANCE < change:
+        # the chain's stationary distribution, by KTAB's damped fixed-point sweep
+        while change > _PCE_TOLERANCE:
             ct = p[:, None] * challenge.T  # ct[i, j] = p_i P[j -> i]
             q = (victory * (ct + ct.T)).sum(axis=1)
             change = float(np.max(np.abs(q - p), initial=0.0))
             p = (p + q) / 2.0
-        return p
+        return np.asarray(p, dtype=np.float64)
     raise ValueError(f"unknown PCE model {pce_model!r}")
 
 
@@ -281,12 +280,8 @@ class _State:
         u_jj = u[:, idx, idx]  # u[i][j, j] -> [i, j]
         contrib_i = vote(rule, weight[:, None], u_hh[:, None] - u_ij)
         contrib_j = vote(rule, weight[None, :], u_ji - u_jj)
-        ch_ij = (
-            _MIN_COALITION_CHALLENGE + np.maximum(contrib_i, 0.0) + np.maximum(contrib_j, 0.0)
-        )
-        ch_ji = (
-            _MIN_COALITION_CHALLENGE + np.maximum(-contrib_i, 0.0) + np.maximum(-contrib_j, 0.0)
-        )
+        ch_ij = _MIN_COALITION_CHALLENGE + np.maximum(contrib_i, 0.0) + np.maximum(contrib_j, 0.0)
+        ch_ji = _MIN_COALITION_CHALLENGE + np.maximum(-contrib_i, 0.0) + np.maximum(-contrib_j, 0.0)
         # third parties m: arrays [i, j, m]
         u_mi = u[idx, :, idx][:, None, :]  # u[i][m, i]
         u_mj = np.transpose(u, (0, 2, 1))  # u[i][m, j] -> [i, j, m]
@@ -429,7 +424,10 @@ def _step(state: _State, choose: Chooser) -> tuple[FloatArray, NDArray[np.int64]
     init = np.array([b.initiator for b in bargains])
     rcvr = np.array([b.receiver for b in bargains])
     proposed = np.stack(
-        [np.stack([b.init_position for b in bargains]), np.stack([b.rcvr_position for b in bargains])]
+        [
+            np.stack([b.init_position for b in bargains]),
+            np.stack([b.rcvr_position for b in bargains]),
+        ]
     )  # (2, B, d)
     d_new = distance(pos, sal, proposed)  # (2, n, B): from a's position, a's saliences
     u_new = utility(d_new, state.risk[None, :, None])
@@ -496,7 +494,5 @@ def run(
             iteration >= options.min_iterations and last / first < options.stop_ratio
         ):
             break
-    rounds.append(
-        Round(state.positions, state.probabilities(), state.risk, np.full(len(cap), -1))
-    )
+    rounds.append(Round(state.positions, state.probabilities(), state.risk, np.full(len(cap), -1)))
     return Trajectory(tuple(rounds))

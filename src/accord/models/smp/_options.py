@@ -93,7 +93,9 @@ class SMPOptions:
                 options = ", ".join(choices)
                 raise ValueError(f"{name} must be one of {options}; got {value!r}")
         if not isinstance(self.min_iterations, int) or self.min_iterations < 1:
-            raise ValueError(f"min_iterations must be a positive integer; got {self.min_iterations!r}")
+            raise ValueError(
+                f"min_iterations must be a positive integer; got {self.min_iterations!r}"
+            )
         if not isinstance(self.max_iterations, int) or self.max_iterations < self.min_iterations:
             raise ValueError(
                 f"max_iterations must be an integer >= min_iterations; got {self.max_iterations!r}"

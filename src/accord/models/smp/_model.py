@@ -1,0 +1,328 @@
+"""``SpatialModel``: KTAB's SMP behind accord's one model interface (see the package docstring)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import Any, ClassVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.errors import InputError
+from accord.forecast import Forecast, IssueForecast, SpatialRound
+from accord.models._base import Consent, Model
+from accord.models.smp._engine import Trajectory, run
+from accord.models.smp._options import SMPOptions
+from accord.models.smp._prng import KtabPRNG
+from accord.randomness import RNGLike, as_generator
+from accord.scenario import Profile, Scenario
+
+__all__ = ["SpatialModel", "SpatialProblem", "problem_from_profiles"]
+
+FloatArray = NDArray[np.float64]
+_OPTION_NAMES = tuple(f.name for f in fields(SMPOptions))
+
+
+@dataclass(frozen=True)
+class SpatialProblem:
+    """One sample's joint problem on KTAB's scales: ``positions`` and ``saliences`` (n, d) on
+    [0, 1], ``capabilities`` (n,), and which actor holds a stake on which issue."""
+
+    actors: tuple[str, ...]
+    issues: tuple[str, ...]
+    positions: FloatArray
+    saliences: FloatArray
+    capabilities: FloatArray
+    holds: NDArray[np.bool_]  # (n, d): the actor has a stake on the issue
+    lows: FloatArray
+    widths: FloatArray
+
+    def to_scale(self, values: FloatArray) -> FloatArray:
+        """Values on [0, 1] (..., d) back on each issue's own scale."""
+        return np.asarray(self.lows + values * self.widths, dtype=np.float64)
+
+
+def problem_from_profiles(profiles: Sequence[Profile], sample: int | None = None) -> SpatialProblem:
+    """The joint problem of one sample (``sample`` indexes batched profiles; None: unbatched).
+
+    Positions are rescaled from each issue's scale to [0, 1]; saliences (accord's [0, 1] per
+    issue) are kept, unless some actor's total over the issues exceeds 1 - KTAB requires it to
+    be at most 1 - in which case all are divided by the largest total (one factor for everyone,
+    so the actors' relative saliences are unchanged). An actor without a stake on an issue
+    gets salience 0 on it and, as its position there, the issue's status quo or, without one,
+    the salience-and-capability-weighted mean position of the holders. Actors with no salience
+    at all are left out (their positions cannot move anyone, nor can they be moved).
+    """
+    order: dict[str, int] = {}
+    capability: dict[str, float] = {}
+    for profile in profiles:
+        caps = profile.capabilities if sample is None else profile.capabilities[sample]
+        for actor, cap in zip(profile.actors, np.asarray(caps).tolist(), strict=True):
+            order.setdefault(actor, len(order))
+            capability.setdefault(actor, float(cap))
+    n, d = len(order), len(profiles)
+    pos = np.zeros((n, d))
+    sal = np.zeros((n, d))
+    holds = np.zeros((n, d), dtype=bool)
+    lows = np.array([p.issue.low for p in profiles], dtype=np.float64)
+    widths = np.array([p.issue.width for p in profiles], dtype=np.float64)
+    for k, profile in enumerate(profiles):
+        x = profile.positions if sample is None else profile.positions[sample]
+        s = profile.saliences if sample is None else profile.saliences[sample]
+        rows = [order[a] for a in profile.actors]
+        width = widths[k] if widths[k] > 0 else 1.0
+        scaled = np.clip((np.asarray(x, dtype=np.float64) - lows[k]) / width, 0.0, 1.0)
+        pos[rows, k] = scaled
+        sal[rows, k] = np.clip(np.asarray(s, dtype=np.float64), 0.0, None)
+        holds[rows, k] = True
+        missing = ~holds[:, k]
+        if missing.any():
+            sq = profile.issue.status_quo
+            if sq is not None:
+                fill = (sq - lows[k]) / width
+            else:
+                w = sal[rows, k] * np.array([capability[a] for a in profile.actors])
+                fill = float((w * scaled).sum() / w.sum()) if w.sum() > 0 else float(scaled.mean())
+            pos[missing, k] = float(np.clip(fill, 0.0, 1.0))
+    total = sal.sum(axis=1)
+    keep = total > 0
+    largest = float(total.max(initial=0.0))
+    if largest > 1.0:
+        sal = sal / largest
+    actors = tuple(a for a in order if keep[order[a]])
+    return SpatialProblem(
+        actors=actors,
+        issues=tuple(p.issue.id for p in profiles),
+        positions=pos[keep],
+        saliences=sal[keep],
+        capabilities=np.array([capability[a] for a in actors], dtype=np.float64),
+        holds=holds[keep],
+        lows=lows,
+        widths=widths,
+    )
+
+
+def _capability_weighted(problem: SpatialProblem, positions: FloatArray) -> FloatArray:
+    """Per issue, the capability-weighted mean of the final positions of the stake holders."""
+    w = problem.capabilities[:, None] * problem.holds
+    total = w.sum(axis=0)
+    safe = np.where(total > 0, total, 1.0)
+    return np.asarray((w * positions).sum(axis=0) / safe, dtype=np.float64)
+
+
+def _chooser(draw: Callable[[], float]) -> Callable[[FloatArray], int]:
+    def choose(p: FloatArray) -> int:
+        u = draw()
+        edges = np.cumsum(p)
+        return min(int(np.searchsorted(edges, u, side="left")), len(p) - 1)
+
+    return choose
+
+
+class SpatialModel(Model):
+    """KTAB's spatial model of politics: all (or the ``issues`` chosen) issues of a scenario are
+    the dimensions of one joint bargaining model; every KTAB parameter is a keyword with KTAB's
+    default (see :class:`~accord.models.smp.SMPOptions` and the package docstring)."""
+
+    name: ClassVar[str] = "smp"
+    summary: ClassVar[str] = "KTAB's spatial model of politics: joint multi-issue bargaining"
+    joint: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        *,
+        victory_prob_model: str = "Linear",
+        voting_rule: str = "Prop",
+        pce_model: str = "Conditional",
+        state_transitions: str = "Deterministic",
+        big_r_range: str = "Mid",
+        big_r_adjust: str = "OneThird",
+        third_party_commit: str = "SemiCommit",
+        inter_vec_brgn: str = "S2P2",
+        bargn_model: str = "InitOnlyInterp",
+        min_iterations: int = 2,
+        max_iterations: int = 100,
+        stop_ratio: float = 0.02,
+        issues: tuple[str, ...] | str | None = None,
+        seed: int | None = None,
+        consent: Consent | None = None,
+    ) -> None:
+        self.victory_prob_model = victory_prob_model
+        self.voting_rule = voting_rule
+        self.pce_model = pce_model
+        self.state_transitions = state_transitions
+        self.big_r_range = big_r_range
+        self.big_r_adjust = big_r_adjust
+        self.third_party_commit = third_party_commit
+        self.inter_vec_brgn = inter_vec_brgn
+        self.bargn_model = bargn_model
+        self.min_iterations = min_iterations
+        self.max_iterations = max_iterations
+        self.stop_ratio = stop_ratio
+        self.issues = issues
+        self.seed = seed
+        self.consent = consent
+
+    # -- parameters -------------------------------------------------------------------------
+
+    def options(self) -> SMPOptions:
+        """The KTAB options these hyperparameters give (ValueError naming a bad one)."""
+        return SMPOptions(**{name: getattr(self, name) for name in _OPTION_NAMES})
+
+    def selection(self) -> tuple[str, ...] | None:
+        """The issues chosen as the joint model's dimensions (None: all of them)."""
+        if self.issues is None:
+            return None
+        if isinstance(self.issues, str):
+            chosen = tuple(part.strip() for part in self.issues.split(",") if part.strip())
+        else:
+            chosen = tuple(str(part) for part in self.issues)
+        if not chosen:
+            raise ValueError("issues must name at least one issue (or be left out for all)")
+        return chosen
+
+    def check_params(self) -> None:
+        super().check_params()
+        self.options()
+        self.selection()
+        if self.seed is not None and (
+            isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0
+        ):
+            raise ValueError(f"seed must be a non-negative integer; got {self.seed!r}")
+
+    def effective_params(self) -> dict[str, Any]:
+        params = self.get_params()
+        if params["issues"] is not None:
+            params["issues"] = list(self.selection() or ())
+        return params
+
+    def check_issues(self, scenario: Scenario) -> None:
+        """InputError (one line) when ``issues`` names an issue the scenario lacks."""
+        known = [issue.id for issue in scenario.issues]
+        for issue in self.selection() or ():
+            if issue not in known:
+                raise InputError(
+                    scenario.id,
+                    f"unknown issue {issue!r}; the scenario's issues are {', '.join(known)}",
+                    where="smp.issues",
+                )
+
+    # -- running ----------------------------------------------------------------------------
+
+    def _groups(self, ids: Sequence[str]) -> list[list[int]]:
+        """Indices of the issues solved together: the selection as one joint problem, each
+        other issue alone."""
+        chosen = self.selection()
+        joint = [k for k, i in enumerate(ids) if chosen is None or i in chosen]
+        groups = [joint] if joint else []
+        groups += [[k] for k in range(len(ids)) if k not in joint]
+        return groups
+
+    def _run(self, problem: SpatialProblem, draw: Callable[[], float] | None) -> Trajectory:
+        options = self.options()
+        choose = _chooser(draw) if options.stochastic and draw is not None else None
+        if options.stochastic and choose is None:
+            raise ValueError("stochastic transitions need a random stream")
+        return run(
+            problem.positions, problem.saliences, problem.capabilities, options, choose=choose
+        )
+
+    def _draw(self, seed: int) -> Callable[[], float]:
+        if self.seed is not None:
+            return KtabPRNG(seed).uniform
+        generator = np.random.default_rng(seed)
+        return lambda: float(generator.random())
+
+    def forecast(self, profile: Profile) -> FloatArray:
+        return self.forecast_issues([profile])[0]
+
+    def forecast_issues(
+        self, profiles: Sequence[Profile], *, seeds: Sequence[int] | None = None
+    ) -> list[FloatArray]:
+        if not profiles:
+            return []
+        shape = np.shape(profiles[0].positions)[:-1]
+        samples = int(np.prod(shape)) if shape else 1
+        flat = [_flatten(p) for p in profiles] if shape else list(profiles)
+        out = np.zeros((samples, len(profiles)))
+        ids = [p.issue.id for p in profiles]
+        for s in range(samples):
+            sample = s if shape else None
+            seed = int(seeds[s]) if seeds is not None else (self.seed or 0)
+            for group in self._groups(ids):
+                problem = problem_from_profiles([flat[k] for k in group], sample)
+                trajectory = self._run(problem, self._draw(seed))
+                out[s, group] = problem.to_scale(
+                    _capability_weighted(problem, trajectory.rounds[-1].positions)
+                )
+        return [out[:, k].reshape(shape) for k in range(len(profiles))]
+
+    def predict(self, scenario: Scenario, *, rng: RNGLike = None) -> Forecast:
+        """Forecast every issue: the capability-weighted mean of the final positions of the
+        actors holding a stake on it; the note names the most probable final position."""
+        self.check_params()
+        self.check_issues(scenario)
+        options = self.options()
+        seed: int | None = None
+        if options.stochastic:
+            seed = self.seed if self.seed is not None else as_generator(rng)[1]
+        profiles = [scenario.profile(issue.id) for issue in scenario.issues]
+        ids = [p.issue.id for p in profiles]
+        items: list[IssueForecast | None] = [None] * len(profiles)
+        for group in self._groups(ids):
+            problem = problem_from_profiles([profiles[k] for k in group])
+            trajectory = self._run(problem, self._draw(seed) if seed is not None else None)
+            final = trajectory.rounds[-1]
+            values = problem.to_scale(_capability_weighted(problem, final.positions))
+            best = int(np.argmax(final.probabilities))
+            for slot, k in enumerate(group):
+                holders = np.flatnonzero(problem.holds[:, slot])
+                actors = tuple(problem.actors[h] for h in holders)
+                rounds = tuple(
+                    SpatialRound(
+                        round=t,
+                        positions=tuple(
+                            float(v) for v in problem.to_scale(r.positions)[holders, slot]
+                        ),
+                        probabilities=tuple(float(v) for v in r.probabilities[holders]),
+                    )
+                    for t, r in enumerate(trajectory.rounds)
+                )
+                top = float(problem.to_scale(final.positions[best])[slot])
+                note = (
+                    f"{len(trajectory.rounds)} states; capability-weighted final position; "
+                    f"most probable final position ({problem.actors[best]}, "
+                    f"p={final.probabilities[best]:.3f}): {top:.4g}"
+                )
+                item = IssueForecast(
+                    issue=ids[k],
+                    value=float(values[slot]),
+                    actors=actors,
+                    note=note,
+                    spatial=rounds,
+                )
+                items[k] = self._with_consent(profiles[k], item)
+        params = self.effective_params()
+        if self.consent_setting() is None and not scenario.has_decision_rules:
+            del params["consent"]
+        else:
+            params["consent"] = self.consent_setting() or "veto"
+        return Forecast(
+            model=self.name,
+            scenario=scenario.id,
+            issues=tuple(item for item in items if item is not None),
+            params=tuple(params.items()),
+            seed=seed,
+        )
+
+
+def _flatten(profile: Profile) -> Profile:
+    """The profile with its sample axes flattened to one."""
+    n = np.shape(profile.positions)[-1]
+    return replace(
+        profile,
+        positions=np.reshape(profile.positions, (-1, n)),
+        saliences=np.reshape(profile.saliences, (-1, n)),
+        capabilities=np.reshape(profile.capabilities, (-1, n)),
+    )
