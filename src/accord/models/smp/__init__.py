@@ -68,12 +68,21 @@ Where KTAB's source, its documentation and its runs disagree (the runs decide)
 - The third parties' little contests and the challenge probability always use the linear
   ratio of strengths, whatever ``victory_prob_model`` says (KTAB applies it only to the
   Condorcet elections); kept.
+- The source hard-codes proportional voting for the winning probabilities of a state
+  (``SMPState::pDist``); the runs use the model's ``voting_rule`` (visible with PropCbc in the
+  smpExample log), and so does this port.
+- The source values a bargain's outcome from each actor's current *position*
+  (``SMPActor::posUtil``); the runs value it from the actor's *ideal* (they differ once ideals
+  adjust, as in smpExample), and so does this port.
 - The risk attitudes come from an election over every actor's position (equal positions are
   not merged there), the winning probabilities from one over the distinct positions; kept.
 - KTAB processes actors' challenges in parallel threads, so the order of bargains in each
   actor's queue (which a Stochastic draw depends on) is the threads' order, not the actors'.
-  This port uses the actors' order, which reproduces the deterministic reference run exactly;
-  a stochastic KTAB run is reproduced only when its logged queue order is replayed.
+  It also resolves the queues in parallel, so which queue gets which random number is the
+  threads' order too. This port uses the actors' order for both, which reproduces the
+  deterministic reference run (SOE-Pol-Comp) exactly; the stochastic smpExample run is
+  reproduced exactly - every state, and KTAB's own PRNG draw for draw - only when both orders
+  are replayed from its log (``run(queues=..., order=...)``), as the golden test does.
 
 Sources
 -------

@@ -10,7 +10,7 @@ package docstring (:mod:`accord.models.smp`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -262,7 +262,11 @@ class _State:
         own = self.u[np.arange(n), np.arange(n), :]  # own[i, j] = u[i][i, j]
         unique, index = _unique_positions(self.positions)
         p = scalar_pce(
-            self.cap, own[:, unique], "Prop", self.opts.victory_prob_model, self.opts.pce_model
+            self.cap,
+            own[:, unique],
+            self.opts.voting_rule,
+            self.opts.victory_prob_model,
+            self.opts.pce_model,
         )
         return np.asarray(p[index], dtype=np.float64)
 
@@ -377,9 +381,17 @@ def _unique_positions(positions: FloatArray) -> tuple[NDArray[np.int64], NDArray
 Chooser = Callable[[FloatArray], int]
 
 
-def _step(state: _State, choose: Chooser) -> tuple[FloatArray, NDArray[np.int64]]:
+def _step(
+    state: _State,
+    choose: Chooser,
+    queues: Sequence[Sequence[int]] | None = None,
+    order: Sequence[int] | None = None,
+) -> tuple[FloatArray, NDArray[np.int64]]:
     """SMPState::doBCN: every actor's best challenge, the bargains, and their resolution.
-    Returns the new positions and each actor's target (-1: none)."""
+    ``queues[k]``, if given, orders actor k's queue (see :func:`run`); by default the status
+    quo comes first, then the bargains by initiator; ``order`` is the order in which the
+    actors' queues are resolved (and draw random numbers). Returns the new positions and each
+    actor's target (-1: none)."""
     opts = state.opts
     n = len(state.cap)
     pos, sal = state.positions, state.sal
@@ -388,7 +400,6 @@ def _step(state: _State, choose: Chooser) -> tuple[FloatArray, NDArray[np.int64]
     best = np.argmax(masked, axis=1)
     best_gain = masked[np.arange(n), best]
     targets = np.where(best_gain > _MIN_GAIN, best, -1).astype(np.int64)
-    weight = sal.sum(axis=1) * state.cap
     bargains: list[_Bargain] = []
     for i in range(n):
         j = int(targets[i])
@@ -412,9 +423,10 @@ def _step(state: _State, choose: Chooser) -> tuple[FloatArray, NDArray[np.int64]
             bi = (wi * b_init[0] + wj * b_rcvr[0]) / (wi + wj)
             bj = (wi * b_init[1] + wj * b_rcvr[1]) / (wi + wj)
             bargains.append(_Bargain(i, j, bi, bj))
-    del weight
     new = pos.copy()
     if not bargains:
+        for _ in range(n):
+            choose(np.ones(1))  # KTAB draws for every actor's queue, even a lone status quo
         return new, targets
     # Utility to each actor a of the state after each bargain: the mean over positions of a's
     # utility, with the two principals' positions replaced (brgnUtil in smpbcn.cpp).
@@ -429,24 +441,44 @@ def _step(state: _State, choose: Chooser) -> tuple[FloatArray, NDArray[np.int64]
             np.stack([b.rcvr_position for b in bargains]),
         ]
     )  # (2, B, d)
-    d_new = distance(pos, sal, proposed)  # (2, n, B): from a's position, a's saliences
+    d_new = distance(state.ideals, sal, proposed)  # (2, n, B): from a's ideal
     u_new = utility(d_new, state.risk[None, :, None])
     u_bargain = (total[:, None] - own[:, init] - own[:, rcvr] + u_new[0] + u_new[1]) / n
     u_sq = total / n
-    for k in range(n):
+    for k in range(n) if order is None else order:
         mine = [m for m, b in enumerate(bargains) if b.initiator == k or b.receiver == k]
-        if not mine:
+        entries = [-1, *mine] if queues is None else _replayed(queues[k], mine, bargains)
+        if len(entries) == 1:
+            choose(np.ones(1))  # KTAB draws for every actor's queue, even a lone status quo
             continue
-        options = np.column_stack([u_sq[:, None], u_bargain[:, mine]])
+        options = np.column_stack([u_sq if m < 0 else u_bargain[:, m] for m in entries])
         p = scalar_pce(
             state.cap, options, opts.voting_rule, opts.victory_prob_model, opts.pce_model
         )
-        chosen = choose(p)
-        if chosen == 0:
-            continue
-        b = bargains[mine[chosen - 1]]
-        new[k] = b.init_position if b.initiator == k else b.rcvr_position
+        m = entries[choose(p)]
+        if m >= 0:
+            b = bargains[m]
+            new[k] = b.init_position if b.initiator == k else b.rcvr_position
     return new, targets
+
+
+def _replayed(queue: Sequence[int], mine: list[int], bargains: list[_Bargain]) -> list[int]:
+    """The bargains of one actor's queue in a given order: ``queue`` lists initiators (-1 for
+    the status quo), as KTAB's log shows them."""
+    left = list(mine)
+    out: list[int] = []
+    for initiator in queue:
+        if initiator < 0:
+            out.append(-1)
+            continue
+        m = next((m for m in left if bargains[m].initiator == initiator), None)
+        if m is None:
+            raise ValueError(f"no bargain initiated by actor {initiator} in this queue")
+        left.remove(m)
+        out.append(m)
+    if left or -1 not in out:
+        raise ValueError("the replayed queue does not hold this actor's bargains")
+    return out
 
 
 def _state_distance(a: FloatArray, b: FloatArray) -> float:
@@ -461,12 +493,20 @@ def run(
     *,
     accommodation: FloatArray | None = None,
     choose: Chooser | None = None,
+    queues: Callable[[int], Sequence[Sequence[int]]] | None = None,
+    order: Callable[[int], Sequence[int]] | None = None,
 ) -> Trajectory:
     """Iterate KTAB's SMP from the given state until its stopping rule holds.
 
     ``choose`` picks a bargain from each actor's queue given the probabilities; the default is
     KTAB's deterministic rule (the first most probable). Stochastic runs pass a chooser that
-    draws from the probabilities with the model's random stream.
+    draws from the probabilities with the model's random stream. ``queues(t)`` may give, for
+    round t (from 1) and each actor, the order of its queue as the initiators of its bargains
+    (-1 for keeping its position), to replay a KTAB log: KTAB's threads decide that order
+    (see the package docstring). By default the status quo comes first, then the bargains by
+    initiator. ``order(t)`` may likewise give the order in which the actors' queues are
+    resolved in round t (KTAB resolves them in parallel threads too; by default in the actors'
+    order), which decides which random number each queue draws.
     """
     positions = np.asarray(positions, dtype=np.float64)
     sal = np.asarray(saliences, dtype=np.float64)
@@ -479,7 +519,12 @@ def run(
     iteration = 0
     while True:
         iteration += 1
-        new_positions, targets = _step(state, pick)
+        new_positions, targets = _step(
+            state,
+            pick,
+            None if queues is None else queues(iteration),
+            None if order is None else order(iteration),
+        )
         rounds.append(Round(state.positions, state.probabilities(), state.risk, targets))
         if accommodation is not None:
             share = np.minimum(accommodation.sum(axis=1), 1.0)
