@@ -24,7 +24,7 @@ from accord.io._csv import (
     write_replication,
 )
 from accord.io._decision import decision_to_file
-from accord.io._schema import build_scenario, check_scenario, validate_document
+from accord.io._schema import build_scenario, check_models, check_scenario, validate_document
 from accord.io._text import parse_json, parse_yaml, read_text
 from accord.scenario import Scenario
 
@@ -40,9 +40,15 @@ __all__ = [
     "scenario_to_dict",
 ]
 
-Format = Literal["yaml", "json", "csv", "ktab"]
-FORMATS: tuple[Format, ...] = ("yaml", "json", "csv", "ktab")
-_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+Format = Literal["yaml", "json", "csv", "ktab", "ktab-xml"]
+FORMATS: tuple[Format, ...] = ("yaml", "json", "csv", "ktab", "ktab-xml")
+_SUFFIXES: dict[str, Format] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".csv": "csv",
+    ".xml": "ktab-xml",
+}
 
 
 def load_scenario(
@@ -56,6 +62,12 @@ def load_scenario(
     the problem.
     """
     source = str(path)
+    if not profiles and Path(path).suffix.lower() == ".xml" and Path(path).is_file():
+        from accord.io.ktab_xml import is_ktab_xml, read_ktab_xml
+
+        text = read_text(path, source)
+        if is_ktab_xml(text):
+            return read_ktab_xml(text, source)
     if profiles or Path(path).is_dir() or Path(path).suffix.lower() == ".xml":
         from accord.io.genius import load_genius
 
@@ -74,9 +86,16 @@ def parse_scenario(text: str, source: str) -> Scenario:
     stripped = text.lstrip()
     if suffix == ".xml" or stripped.startswith("<"):
         from accord.io.genius import find_profiles, is_genius, parse_genius
+        from accord.io.ktab_xml import is_ktab_xml, read_ktab_xml
 
+        if is_ktab_xml(text):
+            return read_ktab_xml(text, source)
         if not is_genius(text):
-            raise InputError(source, "unrecognised XML: expected a GENIUS domain file", line=1)
+            raise InputError(
+                source,
+                "unrecognised XML: expected KTAB's SMP <Scenario> or a GENIUS domain file",
+                line=1,
+            )
         profiles = find_profiles(source) if Path(source).is_file() else []
         return parse_genius(text, source, [(read_text(p, str(p)), str(p)) for p in profiles])
     if suffix == ".csv" or (suffix not in _SUFFIXES and (is_replication(text) or is_ktab(text))):
@@ -96,6 +115,7 @@ def parse_scenario(text: str, source: str) -> Scenario:
         document = parse_yaml(text, source)
     model = validate_document(document, source)
     check_scenario(model, document, source)
+    check_models(model.models, source)
     return build_scenario(model)
 
 
@@ -193,6 +213,10 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             for e in scenario.evidence
         ],
     }
+    if scenario.models:
+        out["models"] = {
+            name: {k: _listed(v) for k, v in params} for name, params in scenario.models
+        }
     if scenario.outcome is not None:
         out["outcome"] = clean(
             {
@@ -202,6 +226,12 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             }
         )
     return clean(out)
+
+
+def _listed(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_listed(v) for v in value]
+    return value
 
 
 class _Dumper(yaml.SafeDumper):
@@ -249,6 +279,16 @@ def dump_scenario(scenario: Scenario, fmt: Format) -> str:
                 f"CSV without loss: {problem}; write YAML or JSON instead",
             )
         return write_replication(scenario)
+    if fmt == "ktab-xml":
+        from accord.io.ktab_xml import ktab_xml_problem, write_ktab_xml
+
+        problem = ktab_xml_problem(scenario)
+        if problem:
+            raise InputError(
+                scenario.id,
+                f"cannot write as KTAB XML without loss: {problem}; write YAML or JSON instead",
+            )
+        return write_ktab_xml(scenario)
     problem = ktab_problem(scenario)
     if problem:
         raise InputError(
@@ -269,7 +309,9 @@ def format_for(path: str | os.PathLike[str], scenario: Scenario | None = None) -
     suffix = Path(path).suffix.lower()
     fmt = _SUFFIXES.get(suffix)
     if fmt is None:
-        raise InputError(str(path), "unknown output format: use .yaml, .yml, .json or .csv")
+        raise InputError(
+            str(path), "unknown output format: use .yaml, .yml, .json, .csv or .xml (KTAB)"
+        )
     if fmt == "csv" and scenario is not None and replication_problem(scenario):
         return "ktab"
     return fmt

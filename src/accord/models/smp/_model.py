@@ -132,20 +132,21 @@ class SpatialModel(Model):
     def __init__(
         self,
         *,
-        victory_prob_model: str = "Linear",
-        voting_rule: str = "Prop",
-        pce_model: str = "Conditional",
-        state_transitions: str = "Deterministic",
-        big_r_range: str = "Mid",
-        big_r_adjust: str = "OneThird",
-        third_party_commit: str = "SemiCommit",
-        inter_vec_brgn: str = "S2P2",
-        bargn_model: str = "InitOnlyInterp",
-        min_iterations: int = 2,
-        max_iterations: int = 100,
-        stop_ratio: float = 0.02,
+        victory_prob_model: str | None = None,
+        voting_rule: str | None = None,
+        pce_model: str | None = None,
+        state_transitions: str | None = None,
+        big_r_range: str | None = None,
+        big_r_adjust: str | None = None,
+        third_party_commit: str | None = None,
+        inter_vec_brgn: str | None = None,
+        bargn_model: str | None = None,
+        min_iterations: int | None = None,
+        max_iterations: int | None = None,
+        stop_ratio: float | None = None,
         issues: tuple[str, ...] | str | None = None,
         seed: int | None = None,
+        ideal_adjustment: tuple[tuple[str, str, float], ...] | None = None,
         consent: Consent | None = None,
     ) -> None:
         self.victory_prob_model = victory_prob_model
@@ -162,22 +163,42 @@ class SpatialModel(Model):
         self.stop_ratio = stop_ratio
         self.issues = issues
         self.seed = seed
+        self.ideal_adjustment = ideal_adjustment
         self.consent = consent
 
     # -- parameters -------------------------------------------------------------------------
+    #
+    # A hyperparameter left at None takes the scenario file's value (a KTAB XML file's
+    # parameters and seed, a YAML file's ``models: {smp: ...}``), else KTAB's default.
 
-    def options(self) -> SMPOptions:
-        """The KTAB options these hyperparameters give (ValueError naming a bad one)."""
-        return SMPOptions(**{name: getattr(self, name) for name in _OPTION_NAMES})
+    def resolved(self, scenario: Scenario | None = None) -> dict[str, Any]:
+        """The hyperparameters in force: given > the scenario file's > KTAB's defaults."""
+        from_file = scenario.model_params(self.name) if scenario is not None else {}
+        out: dict[str, Any] = {}
+        defaults = SMPOptions()
+        for name in (*_OPTION_NAMES, "issues", "seed", "ideal_adjustment"):
+            value = getattr(self, name)
+            if value is None:
+                value = from_file.get(name)
+            if value is None and name in _OPTION_NAMES:
+                value = getattr(defaults, name)
+            out[name] = value
+        return out
 
-    def selection(self) -> tuple[str, ...] | None:
+    def options(self, scenario: Scenario | None = None) -> SMPOptions:
+        """The KTAB options in force (ValueError naming a bad one)."""
+        params = self.resolved(scenario)
+        return SMPOptions(**{name: params[name] for name in _OPTION_NAMES})
+
+    def selection(self, scenario: Scenario | None = None) -> tuple[str, ...] | None:
         """The issues chosen as the joint model's dimensions (None: all of them)."""
-        if self.issues is None:
+        issues = self.resolved(scenario)["issues"]
+        if issues is None:
             return None
-        if isinstance(self.issues, str):
-            chosen = tuple(part.strip() for part in self.issues.split(",") if part.strip())
+        if isinstance(issues, str):
+            chosen = tuple(part.strip() for part in issues.split(",") if part.strip())
         else:
-            chosen = tuple(str(part) for part in self.issues)
+            chosen = tuple(str(part) for part in issues)
         if not chosen:
             raise ValueError("issues must name at least one issue (or be left out for all)")
         return chosen
@@ -186,50 +207,94 @@ class SpatialModel(Model):
         super().check_params()
         self.options()
         self.selection()
-        if self.seed is not None and (
-            isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0
+        seed = self.seed
+        if seed is not None and (
+            isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**64
         ):
-            raise ValueError(f"seed must be a non-negative integer; got {self.seed!r}")
+            raise ValueError(f"seed must be an integer in [0, 2^64); got {seed!r}")
+        for pair in self.ideal_adjustment or ():
+            if not (
+                isinstance(pair, tuple | list)
+                and len(pair) == 3
+                and isinstance(pair[2], int | float)
+                and 0 <= pair[2] <= 1
+            ):
+                raise ValueError(
+                    "ideal_adjustment must list [adjusting actor, reference actor, rate in "
+                    f"[0, 1]] triples; got {pair!r}"
+                )
 
     def effective_params(self) -> dict[str, Any]:
-        params = self.get_params()
+        return self._recorded(None)
+
+    def _recorded(self, scenario: Scenario | None) -> dict[str, Any]:
+        params = self.resolved(scenario)
+        if scenario is None:
+            params["consent"] = self.consent
         if params["issues"] is not None:
-            params["issues"] = list(self.selection() or ())
+            params["issues"] = list(self.selection(scenario) or ())
+        if params["ideal_adjustment"] is not None:
+            params["ideal_adjustment"] = [list(p) for p in params["ideal_adjustment"]]
         return params
 
-    def check_issues(self, scenario: Scenario) -> None:
-        """InputError (one line) when ``issues`` names an issue the scenario lacks."""
+    def check_scenario(self, scenario: Scenario) -> None:
+        """InputError (one line) when the issues or actors named do not exist in the scenario,
+        or when the scenario file's parameters are invalid."""
+        try:
+            self.options(scenario)
+            self.selection(scenario)
+        except ValueError as exc:
+            raise InputError(scenario.id, str(exc), where="smp") from None
         known = [issue.id for issue in scenario.issues]
-        for issue in self.selection() or ():
+        for issue in self.selection(scenario) or ():
             if issue not in known:
                 raise InputError(
                     scenario.id,
                     f"unknown issue {issue!r}; the scenario's issues are {', '.join(known)}",
                     where="smp.issues",
                 )
+        actors = {a.id for a in scenario.actors}
+        for pair in self.resolved(scenario)["ideal_adjustment"] or ():
+            for actor in pair[:2]:
+                if actor not in actors:
+                    raise InputError(
+                        scenario.id, f"unknown actor {actor!r}", where="smp.ideal_adjustment"
+                    )
 
     # -- running ----------------------------------------------------------------------------
 
-    def _groups(self, ids: Sequence[str]) -> list[list[int]]:
+    def _groups(self, ids: Sequence[str], scenario: Scenario | None) -> list[list[int]]:
         """Indices of the issues solved together: the selection as one joint problem, each
         other issue alone."""
-        chosen = self.selection()
+        chosen = self.selection(scenario)
         joint = [k for k, i in enumerate(ids) if chosen is None or i in chosen]
         groups = [joint] if joint else []
         groups += [[k] for k in range(len(ids)) if k not in joint]
         return groups
 
-    def _run(self, problem: SpatialProblem, draw: Callable[[], float] | None) -> Trajectory:
-        options = self.options()
+    def _run(
+        self,
+        problem: SpatialProblem,
+        params: dict[str, Any],
+        options: SMPOptions,
+        draw: Callable[[], float] | None,
+    ) -> Trajectory:
         choose = _chooser(draw) if options.stochastic and draw is not None else None
         if options.stochastic and choose is None:
             raise ValueError("stochastic transitions need a random stream")
         return run(
-            problem.positions, problem.saliences, problem.capabilities, options, choose=choose
+            problem.positions,
+            problem.saliences,
+            problem.capabilities,
+            options,
+            accommodation=_accommodation(problem.actors, params["ideal_adjustment"]),
+            choose=choose,
         )
 
-    def _draw(self, seed: int) -> Callable[[], float]:
-        if self.seed is not None:
+    @staticmethod
+    def _draw(seed: int, ktab: bool) -> Callable[[], float]:
+        """Uniform draws: KTAB's own PRNG for a KTAB seed, else numpy's Generator."""
+        if ktab:
             return KtabPRNG(seed).uniform
         generator = np.random.default_rng(seed)
         return lambda: float(generator.random())
@@ -238,21 +303,37 @@ class SpatialModel(Model):
         return self.forecast_issues([profile])[0]
 
     def forecast_issues(
-        self, profiles: Sequence[Profile], *, seeds: Sequence[int] | None = None
+        self,
+        profiles: Sequence[Profile],
+        *,
+        seeds: Sequence[int] | None = None,
+        scenario: Scenario | None = None,
     ) -> list[FloatArray]:
+        """Batched forecasts (Monte Carlo, sensitivity): sample ``s`` is its own run; with
+        stochastic transitions it draws from ``seeds[s]`` (numpy's Generator), else from the
+        KTAB seed in force (KTAB's PRNG) or seed 0."""
         if not profiles:
             return []
+        params = self.resolved(scenario)
+        options = self.options(scenario)
         shape = np.shape(profiles[0].positions)[:-1]
         samples = int(np.prod(shape)) if shape else 1
         flat = [_flatten(p) for p in profiles] if shape else list(profiles)
         out = np.zeros((samples, len(profiles)))
         ids = [p.issue.id for p in profiles]
+        groups = self._groups(ids, scenario)
         for s in range(samples):
             sample = s if shape else None
-            seed = int(seeds[s]) if seeds is not None else (self.seed or 0)
-            for group in self._groups(ids):
+            draw = None
+            if options.stochastic:
+                if seeds is not None:
+                    draw = self._draw(int(seeds[s]), ktab=False)
+                else:
+                    seed = params["seed"]
+                    draw = self._draw(int(seed or 0), ktab=seed is not None)
+            for group in groups:
                 problem = problem_from_profiles([flat[k] for k in group], sample)
-                trajectory = self._run(problem, self._draw(seed))
+                trajectory = self._run(problem, params, options, draw)
                 out[s, group] = problem.to_scale(
                     _capability_weighted(problem, trajectory.rounds[-1].positions)
                 )
@@ -260,25 +341,31 @@ class SpatialModel(Model):
 
     def predict(self, scenario: Scenario, *, rng: RNGLike = None) -> Forecast:
         """Forecast every issue: the capability-weighted mean of the final positions of the
-        actors holding a stake on it; the note names the most probable final position."""
+        actors holding a stake on it; the note names the most probable final position.
+
+        With stochastic transitions the draws come from KTAB's PRNG when a KTAB seed is in
+        force (``seed``, or the scenario file's), else from ``rng``; the seed is recorded.
+        """
         self.check_params()
-        self.check_issues(scenario)
-        options = self.options()
+        self.check_scenario(scenario)
+        params = self.resolved(scenario)
+        options = self.options(scenario)
         seed: int | None = None
+        ktab = params["seed"] is not None
         if options.stochastic:
-            seed = self.seed if self.seed is not None else as_generator(rng)[1]
+            seed = int(params["seed"]) if ktab else as_generator(rng)[1]
         profiles = [scenario.profile(issue.id) for issue in scenario.issues]
         ids = [p.issue.id for p in profiles]
         items: list[IssueForecast | None] = [None] * len(profiles)
-        for group in self._groups(ids):
+        for group in self._groups(ids, scenario):
             problem = problem_from_profiles([profiles[k] for k in group])
-            trajectory = self._run(problem, self._draw(seed) if seed is not None else None)
+            draw = self._draw(seed, ktab) if seed is not None else None
+            trajectory = self._run(problem, params, options, draw)
             final = trajectory.rounds[-1]
             values = problem.to_scale(_capability_weighted(problem, final.positions))
             best = int(np.argmax(final.probabilities))
             for slot, k in enumerate(group):
                 holders = np.flatnonzero(problem.holds[:, slot])
-                actors = tuple(problem.actors[h] for h in holders)
                 rounds = tuple(
                     SpatialRound(
                         round=t,
@@ -298,23 +385,36 @@ class SpatialModel(Model):
                 item = IssueForecast(
                     issue=ids[k],
                     value=float(values[slot]),
-                    actors=actors,
+                    actors=tuple(problem.actors[h] for h in holders),
                     note=note,
                     spatial=rounds,
                 )
                 items[k] = self._with_consent(profiles[k], item)
-        params = self.effective_params()
-        if self.consent_setting() is None and not scenario.has_decision_rules:
-            del params["consent"]
-        else:
-            params["consent"] = self.consent_setting() or "veto"
+        recorded = self._recorded(scenario)
+        if self.consent is not None or scenario.has_decision_rules:
+            recorded["consent"] = self.consent_setting() or "veto"
         return Forecast(
             model=self.name,
             scenario=scenario.id,
             issues=tuple(item for item in items if item is not None),
-            params=tuple(params.items()),
+            params=tuple(recorded.items()),
             seed=seed,
         )
+
+
+def _accommodation(
+    actors: Sequence[str], pairs: Sequence[Sequence[Any]] | None
+) -> FloatArray | None:
+    """KTAB's ideal-accommodation matrix: the identity, with each (adjusting, reference, rate)
+    entry set; None when there are no pairs (ideals then follow positions)."""
+    if not pairs:
+        return None
+    index = {actor: k for k, actor in enumerate(actors)}
+    matrix = np.eye(len(actors))
+    for adjusting, reference, rate in pairs:
+        if adjusting in index and reference in index:
+            matrix[index[adjusting], index[reference]] = float(rate)
+    return matrix
 
 
 def _flatten(profile: Profile) -> Profile:
