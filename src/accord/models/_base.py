@@ -81,12 +81,16 @@ class Model(ABC):
         """The forecast for every sample of a (possibly batched) profile: shape ``(...)``."""
 
     def forecast_issues(
-        self, profiles: Sequence[Profile], *, seeds: Sequence[int] | None = None
+        self,
+        profiles: Sequence[Profile],
+        *,
+        seeds: Sequence[int] | None = None,
+        scenario: Scenario | None = None,
     ) -> list[FloatArray]:
         """The forecasts of several issues of one scenario, each of shape ``(...)``, from their
         (possibly batched, alike) profiles; ``seeds`` gives one seed per sample to a model that
-        draws random numbers. Independent models forecast each issue alone; joint models
-        override this."""
+        draws random numbers, ``scenario`` the scenario (for hyperparameters its file gives).
+        Independent models forecast each issue alone; joint models override this."""
         return [np.asarray(self.forecast(profile), dtype=np.float64) for profile in profiles]
 
     def with_consent(

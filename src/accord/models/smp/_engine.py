@@ -87,6 +87,14 @@ def vote(rule: str, weight: FloatArray | float, du: FloatArray) -> FloatArray:
     raise ValueError(f"unknown voting rule {rule!r}")
 
 
+def _vote_in_place(rule: str, weight: FloatArray, du: FloatArray) -> FloatArray:
+    """:func:`vote`, overwriting ``du`` when the rule allows (large arrays)."""
+    if rule == "Prop":
+        du *= weight
+        return du
+    return vote(rule, weight, du)
+
+
 def victory_probability(model: str, s1: FloatArray, s2: FloatArray) -> FloatArray:
     """Model::vProb: the probability that strength ``s1`` defeats strength ``s2``."""
     if model == "Linear":
@@ -109,44 +117,56 @@ def victory_probability(model: str, s1: FloatArray, s2: FloatArray) -> FloatArra
 
 
 def coalitions(rule: str, weights: FloatArray, utilities: FloatArray) -> FloatArray:
-    """Model::coalitions: ``c[i, j]``, the strength of the coalition for option i against j,
-    from ``utilities[k, i]`` (actor k's utility of option i) and the actors' ``weights``."""
-    du = utilities[:, :, None] - utilities[:, None, :]
-    votes = vote(rule, weights[:, None, None], du)
-    c = _MIN_COALITION + np.maximum(votes, 0.0).sum(axis=0)
-    np.fill_diagonal(c, _MIN_COALITION)
+    """Model::coalitions: ``c[..., i, j]``, the strength of the coalition for option i against
+    j, from ``utilities[..., k, i]`` (actor k's utility of option i) and the actors'
+    ``weights[k]``; leading axes are independent problems."""
+    du = utilities[..., :, :, None] - utilities[..., :, None, :]
+    votes = _vote_in_place(rule, weights[:, None, None], du)
+    c = np.maximum(votes, 0.0, out=votes).sum(axis=-3)
+    c += _MIN_COALITION
+    n = c.shape[-1]
+    c[..., np.arange(n), np.arange(n)] = _MIN_COALITION
     return np.asarray(c, dtype=np.float64)
 
 
 def pce(pce_model: str, vp_model: str, c: FloatArray) -> FloatArray:
-    """Model::probCE2: the probability of each option from the coalition strengths."""
-    victory = victory_probability(vp_model, c, c.T)
-    np.fill_diagonal(victory, 0.5)
+    """Model::probCE2: the probability of each option from the coalition strengths
+    ``c[..., i, j]`` (leading axes: independent problems, each iterated as KTAB does)."""
+    n = c.shape[-1]
+    diag = (..., np.arange(n), np.arange(n))
+    victory = victory_probability(vp_model, c, np.swapaxes(c, -1, -2))
+    victory[diag] = 0.5
     if pce_model == "Conditional":
-        p = np.prod(victory, axis=1)
-        return np.asarray(p / p.sum(), dtype=np.float64)
-    n = c.shape[0]
-    p = np.full(n, 1.0 / n)
+        p = np.prod(victory, axis=-1)
+        return np.asarray(p / p.sum(axis=-1, keepdims=True), dtype=np.float64)
+    p = np.full(c.shape[:-1], 1.0 / n)
     if pce_model == "MarkovUniform":
-        change, tol = 1.0, 1e-6
-        while tol < change:
-            q = (victory * (p[:, None] + p[None, :])).sum(axis=1) / n
-            change = float(np.max(np.abs(q - p), initial=0.0))
-            p = (p + q) / 2.0
-        return np.asarray(p, dtype=np.float64)
-    if pce_model == "MarkovIncentive":
+        step: Callable[[FloatArray], FloatArray] = lambda p: (
+            (victory * (p[..., :, None] + p[..., None, :])).sum(axis=-1) / n
+        )
+        tol = 1e-6
+    elif pce_model == "MarkovIncentive":
         incentive = c * victory
-        incentive[np.diag_indices(n)] += 1e-10
-        challenge = incentive / incentive.sum(axis=0, keepdims=True)  # P[i -> j]
-        change = 1.0
-        # the chain's stationary distribution, by KTAB's damped fixed-point sweep
-        while change > _PCE_TOLERANCE:
-            ct = p[:, None] * challenge.T  # ct[i, j] = p_i P[j -> i]
-            q = (victory * (ct + ct.T)).sum(axis=1)
-            change = float(np.max(np.abs(q - p), initial=0.0))
-            p = (p + q) / 2.0
-        return np.asarray(p, dtype=np.float64)
-    raise ValueError(f"unknown PCE model {pce_model!r}")
+        incentive[diag] += 1e-10
+        challenge = incentive / incentive.sum(axis=-2, keepdims=True)  # P[i -> j]
+
+        def step(p: FloatArray) -> FloatArray:
+            ct = p[..., :, None] * np.swapaxes(challenge, -1, -2)  # p_i P[j -> i]
+            return np.asarray((victory * (ct + np.swapaxes(ct, -1, -2))).sum(axis=-1))
+
+        tol = _PCE_TOLERANCE
+    else:
+        raise ValueError(f"unknown PCE model {pce_model!r}")
+    # KTAB's damped fixed-point sweep, p <- (p + q)/2 until no entry changes by more than the
+    # tolerance; each problem stops at its own sweep, as it would alone.
+    active = np.ones(c.shape[:-2], dtype=bool)
+    while active.any():
+        q = step(p)
+        change = np.max(np.abs(q - p), axis=-1, initial=0.0)
+        new = (p + q) / 2.0
+        p = np.where(active[..., None], new, p)
+        active &= change > tol
+    return np.asarray(p, dtype=np.float64)
 
 
 def scalar_pce(
@@ -183,8 +203,15 @@ def estimated_risk(rh: FloatArray, ri: FloatArray, adjust: str) -> FloatArray:
 
 
 def utility(d: FloatArray, r: FloatArray) -> FloatArray:
-    """SMPModel::bsUtil: utility of a salience-weighted distance ``d`` with risk attitude r."""
-    return np.where(d <= 1.0, (1.0 - d) * (1.0 + d * r), (1.0 - d) * (1.0 + r))
+    """SMPModel::bsUtil: utility of a salience-weighted distance ``d`` with risk attitude r
+    (beyond 1, which round-off can give, ``(1 - d)(1 + r)``)."""
+    out = np.multiply(d, r)
+    out += 1.0
+    out *= 1.0 - d
+    far = d > 1.0
+    if far.any():
+        out = np.where(far, (1.0 - d) * (1.0 + r), out)
+    return np.asarray(out, dtype=np.float64)
 
 
 def distance(ideals: FloatArray, saliences: FloatArray, positions: FloatArray) -> FloatArray:
@@ -286,34 +313,35 @@ class _State:
         contrib_j = vote(rule, weight[None, :], u_ji - u_jj)
         ch_ij = _MIN_COALITION_CHALLENGE + np.maximum(contrib_i, 0.0) + np.maximum(contrib_j, 0.0)
         ch_ji = _MIN_COALITION_CHALLENGE + np.maximum(-contrib_i, 0.0) + np.maximum(-contrib_j, 0.0)
-        # third parties m: arrays [i, j, m]
-        u_mi = u[idx, :, idx][:, None, :]  # u[i][m, i]
-        u_mj = np.transpose(u, (0, 2, 1))  # u[i][m, j] -> [i, j, m]
-        u_mm = np.diagonal(u, axis1=1, axis2=2)[:, None, :]  # u[i][m, m]
-        w_m = weight[None, None, :]
-        v_m = vote(rule, w_m, u_mi - u_mj)
-        c_mi = ch_ij[:, :, None] + np.maximum(v_m, 0.0)
-        c_mj = ch_ji[:, :, None] + np.maximum(-v_m, 0.0)
-        p_in = c_mi / (c_mi + c_mj)
-        p_jn = 1.0 - p_in
+        # Third parties m, arrays laid out [i, m, j] (u[i][m, j] is u itself): each estimates
+        # the little contest of i, j and itself, then votes on the outcomes' utilities.
+        u_mi = u[idx, :, idx][:, :, None]  # u[i][m, i]
+        u_mm = np.diagonal(u, axis1=1, axis2=2)[:, :, None]  # u[i][m, m]
+        w_m = weight[None, :, None]
+        # in place, as these are n^3 arrays: a = v_m, then p_in; b, c scratch
+        a = _vote_in_place(rule, w_m, np.subtract(u_mi, u))
+        b = np.abs(a)
+        b += ch_ij[:, None, :]
+        b += ch_ji[:, None, :]
+        np.maximum(a, 0.0, out=a)
+        a += ch_ij[:, None, :]
+        a /= b  # p_in: h's estimate that i (joined by m if m prefers i) beats j
         commit = self.opts.third_party_commit
-        if commit == "FullCommit":
-            u_ik_def_j, u_j_def_ik = 3 * u_mi, 3 * u_mj
-            u_i_def_jk, u_jk_def_i = 3 * u_mi, 3 * u_mj
-        elif commit == "SemiCommit":
-            u_ik_def_j, u_j_def_ik = 2 * u_mi + u_mm, 3 * u_mj
-            u_i_def_jk, u_jk_def_i = 3 * u_mi, 2 * u_mj + u_mm
-        else:
-            u_ik_def_j, u_j_def_ik = 2 * u_mi + u_mm, 2 * u_mj + u_mm
-            u_i_def_jk, u_jk_def_i = 2 * u_mi + u_mm, 2 * u_mj + u_mm
-        u_ik_j = p_in * u_ik_def_j + p_jn * u_j_def_ik
-        u_i_jk = p_in * u_i_def_jk + p_jn * u_jk_def_i
-        v_tp = vote(rule, w_m, u_ik_j - u_i_jk)
-        third = np.ones((n, n, n), dtype=bool)
-        third[idx, :, idx] = False
-        third[:, idx, idx] = False
-        ch_ij = ch_ij + np.where(third, np.maximum(v_tp, 0.0), 0.0).sum(axis=2)
-        ch_ji = ch_ji + np.where(third, np.maximum(-v_tp, 0.0), 0.0).sum(axis=2)
+        if commit == "SemiCommit":
+            # (p (2u_mi + u_mm) + (1-p) 3u_mj) - (p 3u_mi + (1-p) (2u_mj + u_mm)), simplified
+            c = np.subtract(u, u_mm)
+            np.subtract(1.0, a, out=b)
+            c *= b
+            np.multiply(a, u_mm - u_mi, out=b)
+            c += b
+            v_tp = _vote_in_place(rule, w_m, c)
+            v_tp[idx, idx, :] = 0.0  # m == i
+            v_tp[:, idx, idx] = 0.0  # m == j
+            gained = np.maximum(v_tp, 0.0, out=b).sum(axis=1)
+            ch_ij = ch_ij + gained
+            ch_ji = ch_ji + (gained - v_tp.sum(axis=1))
+        # With FullCommit or NoCommit, KTAB's third party values both sides of the little
+        # contest alike (kmodel.cpp, thirdPartyVoteSU), so its vote is exactly 0.
         prob = ch_ij / (ch_ij + ch_ji)
         prob_ji = ch_ji / (ch_ij + ch_ji)
         s_j = self.sal.sum(axis=1)[None, :]
@@ -445,17 +473,29 @@ def _step(
     u_new = utility(d_new, state.risk[None, :, None])
     u_bargain = (total[:, None] - own[:, init] - own[:, rcvr] + u_new[0] + u_new[1]) / n
     u_sq = total / n
-    for k in range(n) if order is None else order:
+    # Every actor's queue (status quo first unless replayed), then one batched election per
+    # queue length, then the choices in the resolution order (which draws come in).
+    entries: dict[int, list[int]] = {}
+    for k in range(n):
         mine = [m for m, b in enumerate(bargains) if b.initiator == k or b.receiver == k]
-        entries = [-1, *mine] if queues is None else _replayed(queues[k], mine, bargains)
-        if len(entries) == 1:
+        entries[k] = [-1, *mine] if queues is None else _replayed(queues[k], mine, bargains)
+    columns = np.column_stack([u_bargain, u_sq])  # index -1: the status quo
+    probabilities: dict[int, FloatArray] = {}
+    for size in sorted({len(e) for e in entries.values() if len(e) > 1}):
+        group = [k for k in range(n) if len(entries[k]) == size]
+        picks = np.array([entries[k] for k in group])  # (G, size)
+        options = np.moveaxis(columns[:, picks], 0, 1)  # (G, voters, size)
+        p = pce(
+            opts.pce_model,
+            opts.victory_prob_model,
+            coalitions(opts.voting_rule, state.cap, options),
+        )
+        probabilities.update(zip(group, p, strict=True))
+    for k in range(n) if order is None else order:
+        if k not in probabilities:
             choose(np.ones(1))  # KTAB draws for every actor's queue, even a lone status quo
             continue
-        options = np.column_stack([u_sq if m < 0 else u_bargain[:, m] for m in entries])
-        p = scalar_pce(
-            state.cap, options, opts.voting_rule, opts.victory_prob_model, opts.pce_model
-        )
-        m = entries[choose(p)]
+        m = entries[k][choose(probabilities[k])]
         if m >= 0:
             b = bargains[m]
             new[k] = b.init_position if b.initiator == k else b.rcvr_position
