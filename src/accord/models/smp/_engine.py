@@ -141,9 +141,10 @@ def pce(pce_model: str, vp_model: str, c: FloatArray) -> FloatArray:
         return np.asarray(p / p.sum(axis=-1, keepdims=True), dtype=np.float64)
     p = np.full(c.shape[:-1], 1.0 / n)
     if pce_model == "MarkovUniform":
-        step: Callable[[FloatArray], FloatArray] = lambda p: (
-            (victory * (p[..., :, None] + p[..., None, :])).sum(axis=-1) / n
-        )
+
+        def step(p: FloatArray) -> FloatArray:
+            return np.asarray((victory * (p[..., :, None] + p[..., None, :])).sum(axis=-1) / n)
+
         tol = 1e-6
     elif pce_model == "MarkovIncentive":
         incentive = c * victory
