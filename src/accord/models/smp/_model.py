@@ -1,4 +1,31 @@
-"""``SpatialModel``: KTAB's SMP behind accord's one model interface (see the package docstring)."""
+"""``SpatialModel``: KTAB's spatial model of politics behind accord's one model interface.
+
+Algorithm
+---------
+1. The scenario's issues (all, or the ``issues`` chosen) become the dimensions of one joint
+   problem (:func:`problem_from_profiles`): positions rescaled from each issue's scale to
+   [0, 1], saliences kept (or divided by the largest actor total if some total exceeds 1),
+   capabilities as given; any issue not chosen is solved alone, as a one-dimensional SMP.
+2. KTAB's rounds run until its stopping rule holds (:func:`accord.models.smp.run`; the
+   round-by-round algorithm is in the package docstring).
+3. The forecast of each issue is the capability-weighted mean of the final positions of the
+   actors holding a stake on it, on the issue's scale; the note gives the alternative KTAB
+   reports, the final position with the highest winning probability. The history keeps every
+   state's positions and winning probabilities (round 0 the initial state).
+
+Hyperparameters left at None take the scenario file's values (KTAB XML, ``models: {smp:}``)
+and else KTAB's defaults. Stochastic transitions draw from KTAB's own PRNG when a KTAB seed is
+in force - so KTAB's seeded runs can be replayed - and else from numpy's Generator (``rng``;
+in Monte Carlo one child stream per sample).
+
+Sources
+-------
+- Wise, B., Lester, S. & Efird, B. (2017), "Multidimensional Bargaining using KTAB", KAPSARC
+  discussion paper KS-1736-DP079A.
+- Wise, B. et al. (2015), "An Introduction to the KAPSARC Toolkit for Behavioral Analysis
+  (KTAB) using One-Dimensional Spatial Models", KAPSARC discussion paper KS-1517-DP025A.
+- KTAB repository, https://github.com/KAPSARC/KTAB (MIT licence), ``examples/smp``.
+"""
 
 from __future__ import annotations
 
