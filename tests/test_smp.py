@@ -72,23 +72,27 @@ def _replayed_orders(log: str, n: int) -> tuple[list[list[list[int]]], list[list
             )
         ]
 
-        def assign(done: list[int]) -> list[int] | None:
-            # which queue each "Chosen bargain" line resolved (bargain ids can repeat)
-            if len(done) == len(chosen):
-                return done
-            bid, c, size = chosen[len(done)]
-            for k in range(n):
-                if k not in done and len(ids[k]) == size and ids[k][c - 1] == bid:
-                    found = assign([*done, k])
-                    if found:
-                        return found
-            return None
-
-        order = assign([])
+        order = _assign(chosen, ids, [])
         assert order is not None
         queues.append(queue)
         orders.append(order)
     return queues, orders
+
+
+def _assign(
+    chosen: list[tuple[int, int, int]], ids: list[list[int]], done: list[int]
+) -> list[int] | None:
+    """Which queue each "Chosen bargain" line resolved (bargain ids can repeat in KTAB's
+    threaded log, so this searches for the assignment consistent with every line)."""
+    if len(done) == len(chosen):
+        return done
+    bid, c, size = chosen[len(done)]
+    for k in range(len(ids)):
+        if k not in done and len(ids[k]) == size and ids[k][c - 1] == bid:
+            found = _assign(chosen, ids, [*done, k])
+            if found:
+                return found
+    return None
 
 
 def _printed(values: np.ndarray) -> list[float]:
