@@ -139,10 +139,9 @@ def sensitivity(
             if model.joint:
                 # a joint model forecasts the issue together with all the others
                 profiles = [layout.profile(other.id, batch) for other in scenario.issues]
-                k = [other.id for other in scenario.issues].index(issue.id)
-                seeds = [0] * len(batch)
-                values = model.forecast_issues(profiles, seeds=seeds, scenario=scenario)[k]
-                at[name] = model.with_consent(profile, values)
+                slot = [other.id for other in scenario.issues].index(issue.id)
+                joint = model.forecast_issues(profiles, seeds=[0] * len(batch), scenario=scenario)
+                at[name] = model.with_consent(profile, joint[slot])
             else:
                 at[name] = model.consented_forecast(profile)
         items = []
