@@ -337,6 +337,17 @@ def test_forecast_json_has_smp_rounds_on_the_issues_scale():
     assert rounds[0]["round"] == 0 and rounds[0]["positions"]["XJ"] == 30.0
     assert rounds[0]["probabilities"]["XJ"] == pytest.approx(0.0618, abs=5e-5)
     assert len(rounds) == 28 and rounds[-1]["positions"]["XJ"] == pytest.approx(43.18, abs=0.01)
+    # KTAB's log, iteration 1: "Inferred risk attitudes: +1.000 -0.498 ..." and "In turn 0
+    # actor 0 has most advantageous target 10", "actor 3 ... target 8", "actor 4 ... target 5"
+    assert rounds[0]["risk"]["XJ"] == 1.0 and rounds[0]["risk"]["LK"] == pytest.approx(
+        -0.498, abs=5e-4
+    )
+    assert {a: rounds[0]["challenges"][a] for a in ("XJ", "MK", "LH")} == {
+        "XJ": "SHX",
+        "MK": "MEP",
+        "LH": "XS",
+    }
+    assert all(v is None for v in rounds[-1]["challenges"].values())
 
 
 def test_ktab_xml_round_trips_through_yaml(tmp_path):
@@ -446,3 +457,25 @@ def test_smp_is_registered_and_runs_on_the_case_study():
     forecast = SpatialModel().predict(scenario)
     for issue in scenario.issues:
         assert issue.low <= forecast.value(issue.id) <= issue.high
+
+
+def test_stochastic_smp_in_monte_carlo_from_the_command_line_is_byte_reproducible():
+    args = [
+        "forecast",
+        str(EXAMPLES / "ukraine-ceasefire-2025-03.yaml"),
+        "--model",
+        "smp",
+        "--param",
+        "smp.state_transitions=Stochastic",
+        "--samples",
+        "30",
+        "--seed",
+        "5",
+        "--json",
+    ]
+    first, second = accord(*args), accord(*args)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert data["seed"] == 5 and data["models"]["smp"]["state_transitions"] == "Stochastic"
+    assert "smp" in data["issues"][0]["distribution"]

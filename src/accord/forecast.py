@@ -68,7 +68,8 @@ class Round:
 @dataclass(frozen=True, slots=True)
 class SpatialRound:
     """One state of a joint spatial model (``smp``) on one issue: every actor's position on the
-    issue's scale and the probability that its (whole, multi-issue) position wins.
+    issue's scale, the probability that its (whole, multi-issue) position wins, its risk
+    attitude in that state, and whom it challenged from that state (None: nobody).
 
     ``round`` 0 is the initial state. Aligned with :attr:`IssueForecast.actors`.
     """
@@ -76,6 +77,8 @@ class SpatialRound:
     round: int
     positions: tuple[float, ...]
     probabilities: tuple[float, ...]
+    risk: tuple[float, ...] = ()
+    challenges: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,8 @@ class IssueForecast:
                         "round": r.round,
                         "positions": dict(zip(self.actors, r.positions, strict=True)),
                         "probabilities": dict(zip(self.actors, r.probabilities, strict=True)),
+                        "risk": dict(zip(self.actors, r.risk, strict=True)),
+                        "challenges": dict(zip(self.actors, r.challenges, strict=True)),
                     }
                     for r in self.spatial
                 ]

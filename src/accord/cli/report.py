@@ -153,7 +153,7 @@ def report(
         reports = []
         for s, mc, sens in zip(scenarios, uncertainty, sensitivities, strict=True):
             deals, note = deals_for_report(s)
-            forecasts = tuple(m.predict(s) for m in models.values())
+            forecasts = tuple(m.predict(s, rng=seed) for m in models.values())
             reports.append(ReportData(s, forecasts, mc, sens, deals, note))
         page = render_report(reports, generator=f"accord {version('accord')}")
         _write(output, page)

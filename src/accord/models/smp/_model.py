@@ -400,6 +400,11 @@ class SpatialModel(Model):
                             float(v) for v in problem.to_scale(r.positions)[holders, slot]
                         ),
                         probabilities=tuple(float(v) for v in r.probabilities[holders]),
+                        risk=tuple(float(v) for v in r.risk[holders]),
+                        challenges=tuple(
+                            problem.actors[int(r.targets[h])] if r.targets[h] >= 0 else None
+                            for h in holders
+                        ),
                     )
                     for t, r in enumerate(trajectory.rounds)
                 )
