@@ -479,3 +479,23 @@ def test_stochastic_smp_in_monte_carlo_from_the_command_line_is_byte_reproducibl
     data = json.loads(first.stdout)
     assert data["seed"] == 5 and data["models"]["smp"]["state_transitions"] == "Stochastic"
     assert "smp" in data["issues"][0]["distribution"]
+
+
+def test_batched_monte_carlo_runs_every_sample_as_it_would_run_alone():
+    """The batched rounds (deterministic, Conditional PCE, initiator-only bargains) give every
+    sample exactly the final positions of its own run."""
+    from accord.models.smp._batch import run_batch
+
+    scenario = load_scenario(SOE)
+    actors = [a.id for a in scenario.actors]
+    pos = np.array([[scenario.stake(a, i.id).position for i in scenario.issues] for a in actors])
+    sal = np.array([[scenario.stake(a, i.id).salience for i in scenario.issues] for a in actors])
+    cap = np.array([a.capability for a in scenario.actors])
+    rng = np.random.default_rng(0)
+    samples = np.clip(pos[None] / 100 + rng.normal(0, 0.05, (12, *pos.shape)), 0, 1)
+    together = run_batch(
+        samples, np.repeat(sal[None], 12, 0), np.repeat(cap[None], 12, 0), SMPOptions()
+    )
+    for s in range(12):
+        alone = run(samples[s], sal, cap, SMPOptions()).rounds[-1].positions
+        assert np.array_equal(together[s], alone)

@@ -121,7 +121,7 @@ def coalitions(rule: str, weights: FloatArray, utilities: FloatArray) -> FloatAr
     j, from ``utilities[..., k, i]`` (actor k's utility of option i) and the actors'
     ``weights[k]``; leading axes are independent problems."""
     du = utilities[..., :, :, None] - utilities[..., :, None, :]
-    votes = _vote_in_place(rule, weights[:, None, None], du)
+    votes = _vote_in_place(rule, weights[..., :, None, None], du)
     c = np.maximum(votes, 0.0, out=votes).sum(axis=-3)
     c += _MIN_COALITION
     n = c.shape[-1]
@@ -178,16 +178,19 @@ def scalar_pce(
 
 
 def big_r(p: FloatArray, big_r_range: str) -> FloatArray:
-    """Model::bigRfromProb: risk attitudes from the probabilities of the actors' positions."""
-    lo, hi = float(p.min()), float(p.max())
+    """Model::bigRfromProb: risk attitudes from the probabilities of the actors' positions
+    (along the last axis; 0 for everyone when all probabilities are equal)."""
+    lo = p.min(axis=-1, keepdims=True)
+    hi = p.max(axis=-1, keepdims=True)
     span = hi - lo
-    if span <= 0.0:
-        return np.zeros_like(p)
+    safe = np.where(span > 0.0, span, 1.0)
     if big_r_range == "Min":
-        return (p - lo) / span
-    if big_r_range == "Mid":
-        return (3 * p - (hi + 2 * lo)) / (2 * span)
-    return (2 * p - (hi + lo)) / span
+        r = (p - lo) / safe
+    elif big_r_range == "Mid":
+        r = (3 * p - (hi + 2 * lo)) / (2 * safe)
+    else:
+        r = (2 * p - (hi + lo)) / safe
+    return np.asarray(np.where(span > 0.0, r, 0.0), dtype=np.float64)
 
 
 def estimated_risk(rh: FloatArray, ri: FloatArray, adjust: str) -> FloatArray:
@@ -246,9 +249,17 @@ def _interpolate(
     pos_j: FloatArray, sal_j: FloatArray, p_j: float,
 ) -> tuple[FloatArray, FloatArray]:  # fmt: skip
     """SMPActor::interpolateBrgn: the positions i and j adopt, dimension by dimension."""
+    return _interpolate_arrays(rule, pos_i, sal_i, p_i, pos_j, sal_j, p_j)
+
+
+def _interpolate_arrays(
+    rule: str, pos_i: FloatArray, sal_i: FloatArray, p_i: FloatArray | float,
+    pos_j: FloatArray, sal_j: FloatArray, p_j: FloatArray | float,
+) -> tuple[FloatArray, FloatArray]:  # fmt: skip
+    """:func:`_interpolate` element-wise on arrays (probabilities broadcast over dimensions)."""
     if rule == "S2PMax":
-        di = max(p_j - p_i, 0.0)
-        dj = max(p_i - p_j, 0.0)
+        di = np.maximum(np.subtract(p_j, p_i), 0.0)
+        dj = np.maximum(np.subtract(p_i, p_j), 0.0)
         si2, sj2 = sal_i * sal_i, sal_j * sal_j
         dik = (di * sj2) / ((di * sj2) + _MIN_WEIGHT + ((1 - di) * si2))
         djk = (dj * si2) / ((dj * si2) + _MIN_WEIGHT + ((1 - dj) * sj2))

@@ -39,6 +39,7 @@ from numpy.typing import NDArray
 from accord.errors import InputError
 from accord.forecast import Forecast, IssueForecast, SpatialRound
 from accord.models._base import Consent, Model
+from accord.models.smp._batch import batchable, run_batch
 from accord.models.smp._engine import Trajectory, run
 from accord.models.smp._options import SMPOptions
 from accord.models.smp._prng import KtabPRNG
@@ -349,6 +350,12 @@ class SpatialModel(Model):
         out = np.zeros((samples, len(profiles)))
         ids = [p.issue.id for p in profiles]
         groups = self._groups(ids, scenario)
+        if shape and batchable(options):
+            for group in groups:
+                out[:, group] = _batched(
+                    [flat[k] for k in group], samples, options, params["ideal_adjustment"]
+                )
+            return [out[:, k].reshape(shape) for k in range(len(profiles))]
         for s in range(samples):
             sample = s if shape else None
             draw = None
@@ -432,6 +439,78 @@ class SpatialModel(Model):
             params=tuple(recorded.items()),
             seed=seed,
         )
+
+
+def _batched(
+    profiles: Sequence[Profile],
+    samples: int,
+    options: SMPOptions,
+    pairs: Sequence[Sequence[Any]] | None,
+) -> FloatArray:
+    """Forecasts (samples, issues) of one joint problem for every sample of flattened
+    profiles at once (:func:`accord.models.smp._batch.run_batch`); the problems are built as
+    :func:`problem_from_profiles` builds them, and a sample in which some actor has no salience
+    at all is run alone."""
+    order: dict[str, int] = {}
+    for profile in profiles:
+        for actor in profile.actors:
+            order.setdefault(actor, len(order))
+    n, d = len(order), len(profiles)
+    pos = np.zeros((samples, n, d))
+    sal = np.zeros((samples, n, d))
+    cap = np.full((samples, n), np.nan)
+    holds = np.zeros((n, d), dtype=bool)
+    lows = np.array([p.issue.low for p in profiles], dtype=np.float64)
+    widths = np.array([p.issue.width for p in profiles], dtype=np.float64)
+    for k, profile in enumerate(profiles):
+        rows = [order[a] for a in profile.actors]
+        width = widths[k] if widths[k] > 0 else 1.0
+        scaled = np.clip((np.asarray(profile.positions) - lows[k]) / width, 0.0, 1.0)
+        pos[:, rows, k] = scaled
+        sal[:, rows, k] = np.clip(np.asarray(profile.saliences, dtype=np.float64), 0.0, None)
+        holds[rows, k] = True
+        known = cap[:, rows]
+        cap[:, rows] = np.where(np.isnan(known), np.asarray(profile.capabilities), known)
+        missing = ~holds[:, k]
+        if missing.any():
+            sq = profile.issue.status_quo
+            if sq is not None:
+                fill = np.full(samples, (sq - lows[k]) / width)
+            else:
+                w = sal[:, rows, k] * cap[:, rows]
+                total_w = w.sum(axis=1)
+                safe = np.where(total_w > 0, total_w, 1.0)
+                fill = np.where(total_w > 0, (w * scaled).sum(axis=1) / safe, scaled.mean(axis=1))
+            pos[:, missing, k] = np.clip(fill, 0.0, 1.0)[:, None]
+    total = sal.sum(axis=-1)
+    largest = total.max(axis=-1)
+    sal = np.where((largest > 1.0)[:, None, None], sal / largest[:, None, None], sal)
+    whole = (total > 0).all(axis=-1)
+    actors = tuple(order)
+    out = np.zeros((samples, d))
+    if whole.any():
+        final = run_batch(
+            pos[whole],
+            sal[whole],
+            cap[whole],
+            options,
+            accommodation=_accommodation(actors, pairs),
+        )
+        w = cap[whole][:, :, None] * holds[None, :, :]
+        totals = w.sum(axis=1)
+        safe = np.where(totals > 0, totals, 1.0)
+        out[whole] = lows + ((w * final).sum(axis=1) / safe) * widths
+    for s in np.flatnonzero(~whole):
+        problem = problem_from_profiles(profiles, int(s))
+        trajectory = run(
+            problem.positions,
+            problem.saliences,
+            problem.capabilities,
+            options,
+            accommodation=_accommodation(problem.actors, pairs),
+        )
+        out[s] = problem.to_scale(_capability_weighted(problem, trajectory.rounds[-1].positions))
+    return out
 
 
 def _accommodation(
