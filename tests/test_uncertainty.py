@@ -27,9 +27,7 @@ from accord.uncertainty.inputs import BLOCK, Layout, draw
 from conftest import TEST_DATA, make_scenario
 
 RANGES = TEST_DATA / "ranges.yaml"
-# The engines' and summaries' tests run thousands of samples: the joint smp (milliseconds per
-# sample) has its own Monte Carlo tests in test_smp.py, and the per-model tests below.
-ALL = {name: cls() for name, cls in MODELS.items() if not cls.joint}
+ALL = {name: cls() for name, cls in MODELS.items()}
 
 
 def contract(scenario, mc, sens=None) -> str:
