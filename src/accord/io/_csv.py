@@ -259,9 +259,22 @@ def ktab_problem(scenario: Scenario) -> str | None:
     for actor in scenario.actors:
         if sum(s.salience for s in scenario.stakes if s.actor == actor.id) > 1 + 1e-9:
             return f"{actor.id}'s saliences total more than 100, which KTAB does not allow"
-    if scenario.models:
+    if _non_default_models(scenario):
         return "it gives model hyperparameters (KTAB's XML can hold smp's)"
     return _extras_problem(scenario)
+
+
+def _non_default_models(scenario: Scenario) -> bool:
+    """Whether the scenario's file gives model hyperparameters other than KTAB's defaults of
+    smp's nine parameters (which a KTAB XML file always spells out)."""
+    from accord.models.smp import SMPOptions
+
+    defaults = SMPOptions().to_dict()
+    for name, params in scenario.models:
+        for key, value in params:
+            if name != "smp" or key not in defaults or defaults[key] != value:
+                return True
+    return False
 
 
 def _extras_problem(scenario: Scenario) -> str | None:

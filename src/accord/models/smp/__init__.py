@@ -27,7 +27,9 @@ Algorithm (one round, on KTAB's scales: positions and saliences in [0, 1])
    salience); each third party k estimates the little three-actor contest, then votes on the
    utilities of the outcomes, which depend on ``third_party_commit`` (NoCommit, SemiCommit,
    FullCommit: whether k, joining the winner, also adopts its position). With
-   ``phi = C_i/(C_i + C_j)`` the challenge is worth
+   ``phi = C_i/(C_i + C_j)`` (as KTAB computes the third parties' votes, only SemiCommit ones
+   can vote at all: NoCommit and FullCommit ones value both outcomes of the little contest
+   alike, so their votes are exactly 0 - kept) the challenge is worth
    ``(1 - s_j) 2u_ii + s_j (phi 2u_ii + (1 - phi) 2u_ij) - (u_ii + u_ij)``, the structure of
    Bueno de Mesquita's eq. 25; i targets the j worth most (if more than 1e-5).
 4. *Bargains.* The positions both adopt are interpolated dimension by dimension with weights
