@@ -213,13 +213,15 @@ problems = st.integers(3, 6).flatmap(
     lambda n: st.tuples(
         st.lists(st.lists(st.integers(0, 100), min_size=2, max_size=2), min_size=n, max_size=n),
         st.lists(st.lists(st.integers(5, 45), min_size=2, max_size=2), min_size=n, max_size=n),
-        st.lists(st.integers(1, 200), min_size=n, max_size=n),
+        # distinct capabilities: actors that differ in nothing would tie, and KTAB breaks
+        # ties by the actors' order, which relabelling changes
+        st.lists(st.integers(1, 200), min_size=n, max_size=n, unique=True),
         st.permutations(range(n)),
     )
 )
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(problems)
 def test_reordering_and_relabelling_actors_relabels_the_result(problem):
     positions, saliences, caps, perm = problem
