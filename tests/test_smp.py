@@ -263,6 +263,23 @@ def test_positions_stay_inside_each_issues_scale(problem, scale):
             assert all(low - 1e-9 <= v <= high + 1e-9 for v in r.positions)
 
 
+@pytest.mark.parametrize("factor", [0.01, 0.5, 3.0, 100.0])
+def test_scaling_every_capability_changes_nothing(factor):
+    from dataclasses import replace
+
+    scenario = load_scenario(SOE)
+    scaled = replace(
+        scenario,
+        actors=tuple(replace(a, capability=a.capability * factor) for a in scenario.actors),
+    )
+    base, other = SpatialModel().predict(scenario), SpatialModel().predict(scaled)
+    for issue in scenario.issues:
+        a, b = base[issue.id].spatial, other[issue.id].spatial
+        assert len(a) == len(b) == 28
+        for ra, rb in zip(a, b, strict=True):
+            assert rb.positions == pytest.approx(ra.positions, abs=1e-9)
+
+
 def test_identical_actors_on_one_issue_converge_at_once():
     forecast = SpatialModel().predict(_scenario([[40]] * 4, [[0.5]] * 4, [10, 20, 30, 40]))
     item = forecast["i0"]
