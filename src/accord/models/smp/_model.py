@@ -150,8 +150,11 @@ def _chooser(draw: Callable[[], float]) -> Callable[[FloatArray], int]:
 
 class SpatialModel(Model):
     """KTAB's spatial model of politics: all (or the ``issues`` chosen) issues of a scenario are
-    the dimensions of one joint bargaining model; every KTAB parameter is a keyword with KTAB's
-    default (see :class:`~accord.models.smp.SMPOptions` and the package docstring)."""
+    the dimensions of one joint bargaining model. Every KTAB parameter is a keyword under its
+    field name in :class:`~accord.models.smp.SMPOptions` (KTAB's values, e.g.
+    ``voting_rule="PropCbc"``); None takes the scenario file's value, else KTAB's default.
+    ``seed`` is a KTAB PRNG seed, ``ideal_adjustment`` KTAB's (adjusting actor, reference actor,
+    rate) triples."""
 
     name: ClassVar[str] = "smp"
     summary: ClassVar[str] = "KTAB's spatial model of politics: joint multi-issue bargaining"
