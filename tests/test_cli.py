@@ -48,13 +48,15 @@ def test_forecast_json_contract():
     assert data["scenario"] == {"id": "minimal", "title": "Minimal scenario"}
     assert [i["id"] for i in data["issues"]] == ["ceasefire", "aid"]
     first = data["issues"][0]
-    assert set(first["forecasts"]) == {"mean", "median", "nbs", "bdm", "setter"}
+    assert set(first["forecasts"]) == {"mean", "median", "nbs", "bdm", "setter", "smp"}
     assert all(isinstance(v, float) for v in first["forecasts"].values())
     assert first["outcome"] == 40
     assert set(first["acceptable"]) == {"RUS", "UKR"}
-    assert set(first["acceptable"]["RUS"]) == {"mean", "median", "nbs", "bdm", "setter"}
+    assert set(first["acceptable"]["RUS"]) == {"mean", "median", "nbs", "bdm", "setter", "smp"}
     rounds = first["bdm"]["rounds"]
     assert rounds[0]["round"] == 1 and set(rounds[0]["positions"]) == {"RUS", "UKR", "US"}
+    states = first["smp"]["rounds"]
+    assert states[0]["round"] == 0 and set(states[0]["probabilities"]) == {"RUS", "UKR", "US"}
     assert "outcome" not in data["issues"][1]
     # The mean is checkable by hand: (80*.9*35 + 60*.8*100 + 90*.7*90) / (80*.9 + 60*.8 + 90*.7)
     expected = (80 * 0.9 * 35 + 60 * 0.8 * 100 + 90 * 0.7 * 90) / (80 * 0.9 + 60 * 0.8 + 90 * 0.7)
@@ -123,8 +125,9 @@ def test_backtest_deu3():
     assert low < 23.77 < high
     assert len(data["issues"]) == 189 and len(data["skipped"]) == 9
     first = data["issues"][0]
-    plain = {"mean", "median", "nbs", "bdm", "setter", "status_quo"}
-    assert set(first["errors"]) == plain | {"mean+veto", "median+veto", "nbs+veto", "bdm+veto"}
+    plain = {"mean", "median", "nbs", "bdm", "setter", "smp", "status_quo"}
+    vetoed = {"mean+veto", "median+veto", "nbs+veto", "bdm+veto", "smp+veto"}
+    assert set(first["errors"]) == plain | vetoed
     # seeded: the same command gives the same interval
     again = json.loads(
         accord(

@@ -25,7 +25,7 @@ def test_samples_json_contract():
     data = run_json("--samples", "1500", "--seed", "12")
     assert data["samples"] == 1500 and data["seed"] == 12
     x = data["issues"][0]
-    assert set(x["distribution"]) == {"mean", "median", "nbs", "bdm", "setter"}
+    assert set(x["distribution"]) == {"mean", "median", "nbs", "bdm", "setter", "smp"}
     d = x["distribution"]["mean"]
     assert set(d) == {"mean", "p2_5", "p10", "p50", "p90", "p97_5", "histogram"}
     assert d["p2_5"] <= d["p10"] <= d["p50"] <= d["p90"] <= d["p97_5"]
@@ -33,9 +33,9 @@ def test_samples_json_contract():
     assert len(d["histogram"]["edges"]) == len(d["histogram"]["counts"]) + 1
     assert set(x["acceptance"]) == {"A", "B"}
     assert 0 <= x["acceptance"]["A"]["mean"] <= 1
-    assert set(x["all_accept"]) == {"mean", "median", "nbs", "bdm", "setter"}
+    assert set(x["all_accept"]) == {"mean", "median", "nbs", "bdm", "setter", "smp"}
     # the point forecasts and their booleans are still there
-    assert set(x["forecasts"]) == {"mean", "median", "nbs", "bdm", "setter"}
+    assert set(x["forecasts"]) == {"mean", "median", "nbs", "bdm", "setter", "smp"}
     assert isinstance(x["acceptable"]["A"]["mean"], bool)
     y = data["issues"][1]
     assert y["acceptance"] == {} and all(v is None for v in y["all_accept"].values())

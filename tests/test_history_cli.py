@@ -70,7 +70,8 @@ def test_history_json_in_date_order(store):
     assert all(s["revision"] == 1 for s in snaps)
     assert snaps[0]["positions"]["ceasefire"]["RUS"] == 0
     assert snaps[2]["positions"]["ceasefire"]["RUS"] == 25
-    assert set(snaps[2]["forecasts"]["ceasefire"]) == {"mean", "median", "nbs", "bdm", "setter"}
+    models = {"mean", "median", "nbs", "bdm", "setter", "smp"}
+    assert set(snaps[2]["forecasts"]["ceasefire"]) == models
     assert "aid" not in snaps[0]["forecasts"] and "aid" in snaps[1]["forecasts"]
     rus_ukr = [next(p for p in s["gaps"]["pairs"] if p["parties"] == ["RUS", "UKR"]) for s in snaps]
     assert all(0 < p["overall"] < 1 for p in rus_ukr)

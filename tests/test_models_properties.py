@@ -61,7 +61,11 @@ def test_reordering_and_relabelling_actors_changes_nothing(name, problem, data):
         assert dict(zip(base["x"].actors, a.positions, strict=True)) == pytest.approx(relabelled)
 
 
-@pytest.mark.parametrize("name", ALL)
+# smp: KTAB adds absolute floors (1e-8, 1e-10) to its coalition strengths, which matter when
+# capability x salience x utility differences are tiny (as here, with capabilities from 0.1),
+# and can change which challenge is best; test_smp.py checks the scaling on KTAB's reference
+# scenario (capabilities 15-100) instead, from 0.01 to 100 times.
+@pytest.mark.parametrize("name", [name for name in ALL if name != "smp"])
 @SETTINGS
 @given(problem=problems(), factor=st.floats(0.01, 100.0))
 def test_scaling_all_capabilities_changes_nothing(name, problem, factor):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-__all__ = ["Forecast", "IssueForecast", "Move", "MoveKind", "Offer", "Round"]
+__all__ = ["Forecast", "IssueForecast", "Move", "MoveKind", "Offer", "Round", "SpatialRound"]
 
 MoveKind = Literal["conflict", "compromise", "capitulation"]
 
@@ -66,6 +66,22 @@ class Round:
 
 
 @dataclass(frozen=True, slots=True)
+class SpatialRound:
+    """One state of a joint spatial model (``smp``) on one issue: every actor's position on the
+    issue's scale, the probability that its (whole, multi-issue) position wins, its risk
+    attitude in that state, and whom it challenged from that state (None: nobody).
+
+    ``round`` 0 is the initial state. Aligned with :attr:`IssueForecast.actors`.
+    """
+
+    round: int
+    positions: tuple[float, ...]
+    probabilities: tuple[float, ...]
+    risk: tuple[float, ...] = ()
+    challenges: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class IssueForecast:
     """A model's forecast for one issue, on the issue's own scale."""
 
@@ -74,6 +90,7 @@ class IssueForecast:
     actors: tuple[str, ...] = ()
     rounds: tuple[Round, ...] = ()
     note: str | None = None
+    spatial: tuple[SpatialRound, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"issue": self.issue, "value": self.value}
@@ -93,6 +110,19 @@ class IssueForecast:
                 }
                 for r in self.rounds
             ]
+        if self.spatial:
+            out["smp"] = {
+                "rounds": [
+                    {
+                        "round": r.round,
+                        "positions": dict(zip(self.actors, r.positions, strict=True)),
+                        "probabilities": dict(zip(self.actors, r.probabilities, strict=True)),
+                        "risk": dict(zip(self.actors, r.risk, strict=True)),
+                        "challenges": dict(zip(self.actors, r.challenges, strict=True)),
+                    }
+                    for r in self.spatial
+                ]
+            }
         return out
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -194,6 +194,16 @@ class Scenario:
     as_of: dt.date | None = None
     description: str | None = None
     outcome: Outcome | None = None
+    #: Hyperparameters a scenario file gives its models: ``(("smp", (("seed", 7), ...)), ...)``
+    #: (a KTAB XML file's parameters and seed, or a YAML file's ``models:`` section).
+    models: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+
+    def model_params(self, name: str) -> dict[str, Any]:
+        """The hyperparameters this scenario's file gives model ``name`` (may be empty)."""
+        for model, params in self.models:
+            if model == name:
+                return dict(params)
+        return {}
 
     @property
     def has_decision_rules(self) -> bool:

@@ -19,14 +19,18 @@ if TYPE_CHECKING:
 def convert(
     source: Annotated[str, typer.Argument(metavar="IN", help="Scenario file to read.")],
     target: Annotated[
-        str, typer.Argument(metavar="OUT", help="File to write: .yaml, .yml, .json or .csv.")
+        str,
+        typer.Argument(
+            metavar="OUT", help="File to write: .yaml, .yml, .json, .csv or .xml (KTAB SMP)."
+        ),
     ],
     to: Annotated[
         str | None,
         typer.Option(
             "--to",
             metavar="FORMAT",
-            help="yaml, json, csv (Actor,Capability,Position,Salience) or ktab; "
+            help="yaml, json, csv (Actor,Capability,Position,Salience), ktab (KTAB CSV) or "
+            "ktab-xml; "
             "default: from OUT's suffix (.csv: whichever CSV holds the scenario).",
         ),
     ] = None,

@@ -101,7 +101,9 @@ def forecast(
             fail(f"--chunk-size must be a positive integer, got {chunk_size}")
         models = build_models(model, parse_params(param), rounds=rounds)
         scenarios = [load_checked(path, strict=False) for path in scenario_files(files)]
-        forecasts = [[m.predict(s) for m in models.values()] for s in scenarios]
+        # --seed also seeds the point forecasts of models that draw random numbers (smp's
+        # stochastic transitions), so that one command line gives one output
+        forecasts = [[m.predict(s, rng=seed) for m in models.values()] for s in scenarios]
         uncertainty: list[Any] = [None] * len(scenarios)
         sensitivities: list[Any] = [None] * len(scenarios)
         if samples is not None:

@@ -250,7 +250,7 @@ def report(
             scenarios, uncertainty, sensitivities, histories, strict=True
         ):
             deals, note = deals_for_report(s)
-            forecasts = tuple(m.predict(s) for m in models.values())
+            forecasts = tuple(m.predict(s, rng=seed) for m in models.values())
             talks = truce = None
             simulation_notes: tuple[str, ...] = ()
             if simulate:

@@ -178,6 +178,7 @@ def read_ktab(text: str, source: str) -> Scenario:
         if capability <= 0:
             raise InputError(source, f"{header[2]}: must be > 0, got {capability:g}", line=line)
         actors.append(Actor(id=actor_id, name=row[1] or None, capability=capability))
+        actor_total = 0.0
         for d in range(n_dims):
             position = _number(row[3 + 2 * d], source, line, header[3 + 2 * d])
             salience = _number(row[4 + 2 * d], source, line, header[4 + 2 * d])
@@ -193,8 +194,16 @@ def read_ktab(text: str, source: str) -> Scenario:
                     f"{header[4 + 2 * d]}: must lie in [0, 100], got {salience:g}",
                     line=line,
                 )
+            actor_total += salience
             stakes.append(
                 Stake(actor=actor_id, issue=dims[d], position=position, salience=salience / 100)
+            )
+        if actor_total > 100 + 1e-9:
+            raise InputError(
+                source,
+                f"{actor_id}: saliences total {actor_total:g}; KTAB requires each actor's "
+                "saliences to total at most 100",
+                line=line,
             )
     issues = tuple(
         Issue(id=dims[d], name=header[3 + 2 * d] if header[3 + 2 * d] != dims[d] else None)
@@ -258,7 +267,25 @@ def ktab_problem(scenario: Scenario) -> str | None:
             return f"not every actor has a position on issue {issue.id!r}"
         if slug(issue.name or issue.id) != issue.id:
             return f"issue id {issue.id!r} is not the slug of its name, which KTAB files keep"
+    for actor in scenario.actors:
+        if sum(s.salience for s in scenario.stakes if s.actor == actor.id) > 1 + 1e-9:
+            return f"{actor.id}'s saliences total more than 100, which KTAB does not allow"
+    if _non_default_models(scenario):
+        return "it gives model hyperparameters (KTAB's XML can hold smp's)"
     return None
+
+
+def _non_default_models(scenario: Scenario) -> bool:
+    """Whether the scenario's file gives model hyperparameters other than KTAB's defaults of
+    smp's nine parameters (which a KTAB XML file always spells out)."""
+    from accord.models.smp import SMPOptions
+
+    defaults = SMPOptions().to_dict()
+    for name, params in scenario.models:
+        for key, value in params:
+            if name != "smp" or key not in defaults or defaults[key] != value:
+                return True
+    return False
 
 
 def _extras_problem(scenario: Scenario) -> str | None:

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: The names of the formats accord writes (see :mod:`accord.io.formats`).
-Format = Literal["yaml", "json", "csv", "ktab"]
+Format = Literal["yaml", "json", "csv", "ktab", "ktab-xml"]
 FORMATS: tuple[Format, ...] = tuple(entry.name for entry in writable())  # type: ignore[misc]
 #: The path that means standard input.
 STDIN = "-"
@@ -214,6 +214,10 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             for e in scenario.evidence
         ],
     }
+    if scenario.models:
+        out["models"] = {
+            name: {k: _listed(v) for k, v in params} for name, params in scenario.models
+        }
     if scenario.outcome is not None:
         out["outcome"] = clean(
             {
@@ -223,6 +227,12 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             }
         )
     return clean(out)
+
+
+def _listed(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_listed(v) for v in value]
+    return value
 
 
 class _Dumper(yaml.SafeDumper):

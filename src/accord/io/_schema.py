@@ -128,6 +128,7 @@ class ScenarioFile(_Record):
     evidence: list[EvidenceFile] = Field(default_factory=list)
     outcome: OutcomeFile | None = None
     decision: DecisionFile | None = None
+    models: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
 def _keys_on_scale(value: Any, what: str) -> Any:
@@ -321,6 +322,7 @@ def read_document(document: Document, source: str) -> Scenario:
     schema, the decision rules, then the checks every scenario passes."""
     model = validate_document(document, source)
     check_scenario(model, document, source)
+    check_models(model.models, source)
     return checked(build_scenario(model), source, document.line_of)
 
 
@@ -407,4 +409,33 @@ def build_scenario(model: ScenarioFile) -> Scenario:
             if model.outcome is not None
             else None
         ),
+        models=tuple(
+            (name, tuple((key, _frozen(value)) for key, value in params.items()))
+            for name, params in model.models.items()
+        ),
     )
+
+
+def _frozen(value: Any) -> Any:
+    """Lists (from YAML or JSON) as tuples, so that the scenario stays immutable."""
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def check_models(models: dict[str, dict[str, Any]], source: str) -> None:
+    """InputError naming the first unknown model or invalid hyperparameter under ``models:``."""
+    from accord.models import MODELS
+
+    for name, params in models.items():
+        if name not in MODELS:
+            raise InputError(
+                source, f"unknown model {name!r}; choose from {', '.join(MODELS)}", where="models"
+            )
+        try:
+            MODELS[name].from_params(**{k: _frozen(v) for k, v in params.items()}).check_params()
+        except TypeError as exc:
+            problem = str(exc).split("got an ", 1)[-1].replace("__init__() ", "")
+            raise InputError(source, problem, where=f"models.{name}") from None
+        except ValueError as exc:
+            raise InputError(source, str(exc), where=f"models.{name}") from None

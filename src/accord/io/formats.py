@@ -85,12 +85,35 @@ def _write_json(scenario: Scenario) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=json_default) + "\n"
 
 
+def _read_ktab_xml(text: str, source: str) -> Scenario:
+    from accord.io._schema import checked
+    from accord.io.ktab_xml import read_ktab_xml
+
+    return checked(read_ktab_xml(text, source), source)
+
+
+def _ktab_xml(name: str) -> Callable[..., Any]:
+    """A function of :mod:`accord.io.ktab_xml`, imported when first called."""
+
+    def call(*args: Any) -> Any:
+        from accord.io import ktab_xml as module
+
+        return getattr(module, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 def _read_genius(text: str, source: str) -> Scenario:
     from accord.io._text import read_text
     from accord.io.genius import find_profiles, is_genius, parse_genius
 
     if not is_genius(text):
-        raise InputError(source, "unrecognised XML: expected a GENIUS domain file", line=1)
+        raise InputError(
+            source,
+            "unrecognised XML: expected KTAB's SMP <Scenario> or a GENIUS domain file",
+            line=1,
+        )
     profiles = find_profiles(source) if Path(source).is_file() else []
     return parse_genius(text, source, [(read_text(p, str(p)), str(p)) for p in profiles])
 
@@ -151,6 +174,15 @@ def _any(text: str) -> bool:
 
 
 REGISTRY: tuple[FileFormat, ...] = (
+    FileFormat(
+        name="ktab-xml",
+        looks_like="a KTAB SMP scenario (XML)",
+        suffixes=(".xml",),
+        sniff=_ktab_xml("is_ktab_xml"),
+        read=_read_ktab_xml,
+        write=_ktab_xml("write_ktab_xml"),
+        loss=_ktab_xml("ktab_xml_problem"),
+    ),
     FileFormat(
         name="genius",
         looks_like="a GENIUS negotiation domain (XML)",

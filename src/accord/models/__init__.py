@@ -14,6 +14,7 @@ from accord.models.mean import Compromise
 from accord.models.median import WeightedMedian
 from accord.models.nbs import NashBargaining
 from accord.models.setter import AgendaSetter
+from accord.models.smp import SpatialModel
 
 __all__ = [
     "MODELS",
@@ -22,6 +23,7 @@ __all__ = [
     "ExpectedUtility",
     "Model",
     "NashBargaining",
+    "SpatialModel",
     "WeightedMedian",
     "make_model",
 ]
@@ -29,7 +31,14 @@ __all__ = [
 #: Registered models by name, in the order reports show them.
 MODELS: dict[str, type[Model]] = {
     cls.name: cls
-    for cls in (Compromise, WeightedMedian, NashBargaining, ExpectedUtility, AgendaSetter)
+    for cls in (
+        Compromise,
+        WeightedMedian,
+        NashBargaining,
+        ExpectedUtility,
+        AgendaSetter,
+        SpatialModel,
+    )
 }
 
 

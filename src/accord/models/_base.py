@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import inspect
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar, Literal, Self
 
@@ -60,6 +60,10 @@ class Model(ABC):
         (the constructor's own, unless a model has grouped some into one options object)."""
         return cls(**params)
 
+    #: Whether the model forecasts all of a scenario's issues together (a joint model, such as
+    #: ``smp``): then :meth:`forecast_issues` is the batched entry point, not :meth:`forecast`.
+    joint: ClassVar[bool] = False
+
     def predict(self, scenario: Scenario, *, rng: RNGLike = None) -> Forecast:
         """Forecast every issue of ``scenario``, in the scenario's issue order.
 
@@ -90,6 +94,27 @@ class Model(ABC):
     def forecast(self, profile: Profile) -> NDArray[np.float64]:
         """The forecast for every sample of a (possibly batched) profile: shape ``(...)``."""
 
+    def forecast_issues(
+        self,
+        profiles: Sequence[Profile],
+        *,
+        seeds: Sequence[int] | None = None,
+        scenario: Scenario | None = None,
+    ) -> list[FloatArray]:
+        """The forecasts of several issues of one scenario, each of shape ``(...)``, from their
+        (possibly batched, alike) profiles; ``seeds`` gives one seed per sample to a model that
+        draws random numbers, ``scenario`` the scenario (for hyperparameters its file gives).
+        Independent models forecast each issue alone; joint models override this."""
+        return [np.asarray(self.forecast(profile), dtype=np.float64) for profile in profiles]
+
+    def with_consent(
+        self, profile: Profile, values: FloatArray, win: WinSet | None = None
+    ) -> FloatArray:
+        """``values`` (forecasts of the profile's issue) after the consent rule."""
+        if self.consent_for(profile.issue) == "ignore":
+            return values
+        return (win if win is not None else win_set(profile)).project(values)
+
     def consent_setting(self) -> Consent | None:
         """The ``consent`` hyperparameter as given (None: decided by the scenario)."""
         value = getattr(self, "consent", None)
@@ -109,10 +134,7 @@ class Model(ABC):
 
         ``win`` may pass the issue's win set when the caller has computed it already.
         """
-        values = np.asarray(self.forecast(profile), dtype=np.float64)
-        if self.consent_for(profile.issue) == "ignore":
-            return values
-        return (win if win is not None else win_set(profile)).project(values)
+        return self.with_consent(profile, np.asarray(self.forecast(profile), np.float64), win)
 
     def _with_consent(self, profile: Profile, item: IssueForecast) -> IssueForecast:
         if self.consent_for(profile.issue) == "ignore":

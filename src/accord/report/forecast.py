@@ -13,11 +13,14 @@ The JSON contract of ``accord forecast --json`` (other tools read it)::
                  "bdm": {"rounds": [{"round": 1, "median": ..., "mean": ...,
                                      "positions": {...}, "risk": {...},
                                      "moves": [...], "offers": [...], "offer_counts": {...}}]},
+                 "smp": {"rounds": [{"round": 0, "positions": {...},
+                                     "probabilities": {...}}]},
                  "acceptable": {"RUS": {"mean": false, ...}},
                  "outcome": 40.0}]}
 
 Numbers are on each issue's own scale; issues appear in file order; ``bdm`` appears when the
-expected-utility model ran, ``outcome`` when the scenario has one, ``nearest_label`` when the
+expected-utility model ran, ``smp`` (round 0 the initial state) when KTAB's spatial model
+did, ``outcome`` when the scenario has one, ``nearest_label`` when the
 issue has labels, ``notes`` when a model left one.
 
 With Monte Carlo (``--samples N``) the top level adds ``"samples": N, "seed": S`` and each issue
@@ -44,7 +47,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from accord.forecast import Forecast
+from accord.forecast import Forecast, IssueForecast
 from accord.report.decision import (
     agreement_marks,
     decision_json,
@@ -88,6 +91,8 @@ def forecast_json(
         for f in forecasts:
             if f[issue.id].rounds:
                 entry[f.model] = {"rounds": f[issue.id].to_dict()["rounds"]}
+            elif f[issue.id].spatial:
+                entry[f.model] = f[issue.id].to_dict()["smp"]
         entry["acceptable"] = {
             stake.actor: {f.model: stake.accepts(f.value(issue.id)) for f in forecasts}
             for stake in scenario.stakes_on(issue.id)
@@ -123,6 +128,16 @@ def issue_scale(issue: Issue) -> dict[str, Any]:
         "status_quo": issue.status_quo,
         "labels": {f"{value:g}": text for value, text in issue.labels},
     }
+
+
+def _spatial_history(model: str, item: IssueForecast) -> Text:
+    """A joint spatial model's positions over time on one issue, as KTAB prints them."""
+    width = max((len(a) for a in item.actors), default=0)
+    text = Text(f"{model}: history of actor positions over {len(item.spatial)} states", style="dim")
+    for k, actor in enumerate(item.actors):
+        values = " ".join(f"{r.positions[k]:5.1f}" for r in item.spatial)
+        text.append(f"\n  {actor:<{width}} {values}")
+    return text
 
 
 def _label_text(issue: Issue, value: float) -> str | None:
@@ -190,6 +205,8 @@ def forecast_tables(
             item = f[issue.id]
             if item.rounds:
                 lines.append(Text(f"{f.model}: {len(item.rounds)} round(s)", style="dim"))
+            if item.spatial:
+                lines.append(_spatial_history(f.model, item))
             if item.note:
                 lines.append(Text(f"{f.model}: {item.note}", style="dim"))
         outcome = scenario.outcome.value(issue.id) if scenario.outcome is not None else None

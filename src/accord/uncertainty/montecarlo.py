@@ -10,7 +10,10 @@ histogram on 20 equal bins of the issue's scale, the probability that each actor
 reservation finds the forecast acceptable (``|y - position| <= |reservation - position|``, with
 the actor's sampled position), and the probability that every party with a reservation does.
 Each model's forecast is taken after its consent rule (see :mod:`accord.models`), with the
-issue's win set computed once per sample. On an issue with a decision rule, the probability of
+issue's win set computed once per sample. A joint model (``smp``) forecasts all issues of a
+sample together (``Model.forecast_issues``), then the consent rule applies issue by issue; if
+it draws random numbers, each sample has its own child stream of the seed, named by the
+scenario, the model and the sample's index. On an issue with a decision rule, the probability of
 *no deal* is the share of samples whose win set holds only the status quo and whose forecast is
 the status quo (under ``consent="veto"``, simply the share whose win set holds only it). On an
 issue with labelled points, the probability of each label is the share of samples whose
@@ -116,13 +119,22 @@ def run_chunk(chunk: Chunk) -> ChunkResult:
     no_deal = np.zeros((n_issues, n_models), dtype=np.int64)
     most_labels = max((len(i.labels) for i in scenario.issues), default=0)
     labelled = np.zeros((n_issues, most_labels, n_models), dtype=np.int64)
+    profiles = [layout.profile(issue.id, values) for issue in scenario.issues]
+    joint = {
+        m: model.forecast_issues(profiles, seeds=_sample_seeds(chunk, m), scenario=scenario)
+        for m, (_, model) in enumerate(chunk.models)
+        if model.joint
+    }
     for i, issue in enumerate(scenario.issues):
-        profile = layout.profile(issue.id, values)
+        profile = profiles[i]
         win = win_set(profile)
         stuck = win.no_deal
         reservations = _reservations(scenario, issue.id)
         for m, (_, model) in enumerate(chunk.models):
-            y = model.consented_forecast(profile, win)
+            if m in joint:
+                y = model.with_consent(profile, joint[m][i], win)
+            else:
+                y = model.consented_forecast(profile, win)
             forecasts[:, i, m] = y
             if win.status_quo is not None:
                 no_deal[i, m] = int((stuck & (y == win.status_quo)).sum())
@@ -143,6 +155,21 @@ def run_chunk(chunk: Chunk) -> ChunkResult:
         no_deal=no_deal,
         labelled=labelled,
     )
+
+
+def _sample_seeds(chunk: Chunk, model: int) -> list[int]:
+    """One seed per sample for a joint model that draws random numbers: a child stream of the
+    run's seed named by the scenario's stream, the model's place and the sample's index, so a
+    sample's draws do not depend on how the samples were chunked."""
+    return [
+        int(
+            np.random.SeedSequence(
+                chunk.seed, spawn_key=(chunk.stream, 1 + model, k)
+            ).generate_state(1, np.uint64)[0]
+            >> np.uint64(1)
+        )
+        for k in range(chunk.start, chunk.stop)
+    ]
 
 
 def _label_counts(labels: tuple[tuple[float, str], ...], y: NDArray[np.float64]) -> Any:
@@ -336,6 +363,8 @@ def chunk_size_for(scenario: Scenario, models: Mapping[str, Model]) -> int:
     on it): the expected-utility model works on ``n x n`` dyads per sample."""
     widest = max(len(scenario.stakes_on(i.id)) for i in scenario.issues)
     per_sample = widest * widest if "bdm" in models else widest
+    if any(model.joint for model in models.values()):
+        per_sample = max(per_sample, 64 * len(scenario.actors) ** 2)
     return int(max(1, min(65_536, 2**17 // max(per_sample, 1))))
 
 

@@ -134,7 +134,16 @@ def sensitivity(
             batch[2 * k, j] = inputs[j].low
             batch[2 * k + 1, j] = inputs[j].high
         profile = layout.profile(issue.id, batch)
-        at = {name: model.consented_forecast(profile) for name, model in models.items()}
+        at = {}
+        for name, model in models.items():
+            if model.joint:
+                # a joint model forecasts the issue together with all the others
+                profiles = [layout.profile(other.id, batch) for other in scenario.issues]
+                slot = [other.id for other in scenario.issues].index(issue.id)
+                joint = model.forecast_issues(profiles, seeds=[0] * len(batch), scenario=scenario)
+                at[name] = model.with_consent(profile, joint[slot])
+            else:
+                at[name] = model.consented_forecast(profile)
         items = []
         for k, j in enumerate(columns):
             item = inputs[j]
