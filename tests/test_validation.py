@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 import accord
-from accord import InputError, load_scenario, make_model, validate
+from accord import MODELS, InputError, load_scenario, make_model, validate
 from accord.io import REGISTRY, dump_scenario, parse_scenario
 from accord.io.formats import detect, get_format
 from accord.scenario import Actor, Issue, Scenario, Stake
@@ -85,7 +85,7 @@ def test_each_check_names_the_field(scenario, where, problem):
 
 def test_the_models_refuse_an_invalid_scenario_instead_of_computing_nonsense():
     bad = _two_actors(salience=-3)
-    for name in ("mean", "median", "nbs", "bdm"):
+    for name in MODELS:  # every registered model, smp and setter included
         with pytest.raises(InputError, match=r"stakes\[0\]\.salience"):
             make_model(name).predict(bad)
     unknown = _two_actors(actor="ghost")

@@ -45,6 +45,7 @@ from accord.models.smp._options import SMPOptions
 from accord.models.smp._prng import KtabPRNG
 from accord.randomness import RNGLike, as_generator
 from accord.scenario import Profile, Scenario
+from accord.validation import validate
 
 __all__ = ["SpatialModel", "SpatialProblem", "problem_from_profiles"]
 
@@ -384,6 +385,7 @@ class SpatialModel(Model):
         force (``seed``, or the scenario file's), else from ``rng``; the seed is recorded.
         """
         self.check_params()
+        validate(scenario)
         self.check_scenario(scenario)
         params = self.resolved(scenario)
         options = self.options(scenario)
