@@ -51,7 +51,7 @@ def test_the_from_python_section_runs(monkeypatch, capsys):
         exec(compile(block, "README.md", "exec"), namespace)
     printed = capsys.readouterr().out.splitlines()
     assert printed[-1] == "[('Volodymyr Zelensky', 'UKR')]"
-    assert len(namespace["forecasts"]) == 5  # type: ignore[arg-type]
+    assert len(namespace["forecasts"]) == len(namespace["MODELS"])  # type: ignore[arg-type]
     assert namespace["spread"].percentiles[0] <= namespace["spread"].mean  # type: ignore[attr-defined]
     assert namespace["summary"]["issues"]["ceasefire"]["distribution"]["mean"]["mean"] == (  # type: ignore[index]
         namespace["spread"].mean  # type: ignore[attr-defined]

@@ -43,7 +43,7 @@ _SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
 def load_scenario(
     path: str | os.PathLike[str], *, profiles: Sequence[str | os.PathLike[str]] | None = None
 ) -> Scenario:
-    """Read and validate a scenario file (YAML, JSON, or one of the two CSV conventions);
+    """Read and validate a scenario file (YAML, JSON, one of the two CSV conventions, KTAB XML);
     ``-`` reads standard input (the format is then sniffed from the text).
 
     A GENIUS domain - an ``.xml`` domain file or a folder holding one - is read with its
@@ -54,6 +54,10 @@ def load_scenario(
     source = str(path)
     if source == STDIN and not profiles:
         return parse_scenario(_read_stdin(), "<stdin>")
+    if not profiles and Path(path).suffix.lower() == ".xml" and Path(path).is_file():
+        text = read_text(path, source)
+        if get_format("ktab-xml").sniff(text):
+            return parse_scenario(text, source)
     if profiles or Path(path).is_dir() or Path(path).suffix.lower() == ".xml":
         from accord.io.genius import load_genius
 

@@ -29,7 +29,7 @@ Sources
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, ClassVar
 
@@ -160,6 +160,12 @@ class SpatialModel(Model):
     name: ClassVar[str] = "smp"
     summary: ClassVar[str] = "KTAB's spatial model of politics: joint multi-issue bargaining"
     joint: ClassVar[bool] = True
+    automatic: ClassVar[Mapping[str, str]] = {
+        **Model.automatic,
+        "issues": "every issue of the scenario",
+        "seed": "the scenario file's KTAB seed, else the rng given",
+        "ideal_adjustment": "the scenario file's, else none",
+    }
 
     def __init__(
         self,
