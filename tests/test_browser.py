@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from accord.models import MODELS
+
 from conftest import EXAMPLES
 
 pytest.importorskip("playwright", reason="playwright is not installed (the test extra)")
@@ -120,9 +122,10 @@ def test_the_report_opens_offline_with_every_section_and_figure(browser, tmp_pat
         "Over time",
         "Evidence",
     ]
-    # 1 forecasts + 11 positions + 11 rounds + 11 distributions + 11 x 5 tornados (one per
-    # model) + 1 frontier + 2 simulation figures + 11 issues over time + the gaps over time
-    assert page.locator("figure svg").count() == 1 + 11 + 11 + 11 + 55 + 1 + 2 + 11 + 1
+    # 1 forecasts + 11 positions + 11 rounds + 11 distributions + 11 tornados per model
+    # + 1 frontier + 2 simulation figures + 11 issues over time + the gaps over time
+    tornado_count = 11 * len(MODELS)
+    assert page.locator("figure svg").count() == 1 + 11 + 11 + 11 + tornado_count + 1 + 2 + 11 + 1
     expect(page.locator("figure svg:visible")).to_have_count(1 + 11 + 11 + 11 + 11 + 1 + 2 + 12)
     for svg in page.locator("figure svg").all()[:5]:
         assert svg.bounding_box()["height"] > 50  # drawn, not empty
