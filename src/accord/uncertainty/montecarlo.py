@@ -360,12 +360,16 @@ class MonteCarlo:
 
 def chunk_size_for(scenario: Scenario, models: Mapping[str, Model]) -> int:
     """A chunk size that keeps each job's working arrays to a few MB (results never depend
-    on it): the expected-utility model works on ``n x n`` dyads per sample."""
+    on it): the expected-utility model works on ``n x n`` dyads per sample (2^17 elements,
+    1 MB, per chunk); a joint model (``smp``) on about ``64 n^2`` numbers per sample for ``n``
+    actors (2^22 elements, 32 MB, per chunk: smaller chunks cost more in per-chunk overhead
+    than they save, 1.6 s instead of 0.8 s for 4,000 samples of the case study)."""
     widest = max(len(scenario.stakes_on(i.id)) for i in scenario.issues)
     per_sample = widest * widest if "bdm" in models else widest
+    size = 2**17 // max(per_sample, 1)
     if any(model.joint for model in models.values()):
-        per_sample = max(per_sample, 64 * len(scenario.actors) ** 2)
-    return int(max(1, min(65_536, 2**17 // max(per_sample, 1))))
+        size = min(size, 2**22 // max(64 * len(scenario.actors) ** 2, 1))
+    return int(max(1, min(65_536, size)))
 
 
 def summarise(
