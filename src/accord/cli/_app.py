@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 import typer
 
-from accord.errors import InputError
+from accord.errors import MAX_MESSAGE, InputError, one_line
 
 __all__ = ["app", "fail", "guarded", "main", "print_json", "stdout_console"]
 
@@ -46,8 +46,8 @@ def _options(
 
 
 def fail(message: str, status: int = BAD_INPUT) -> NoReturn:
-    """Print ``accord: message`` on stderr and exit with ``status``."""
-    sys.stderr.write(f"accord: {message}\n")
+    """Print ``accord: message`` on stderr, folded to one line, and exit with ``status``."""
+    sys.stderr.write(f"accord: {one_line(message, MAX_MESSAGE - len('accord: '))}\n")
     raise typer.Exit(status)
 
 
@@ -57,7 +57,9 @@ def guarded() -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        fail(str(exc))
+        # Already one line that keeps the file name whole (accord.errors.InputError.__str__).
+        sys.stderr.write(f"accord: {exc}\n")
+        raise typer.Exit(BAD_INPUT) from None
     except KeyboardInterrupt:
         fail("interrupted", status=130)
     except BrokenPipeError:
