@@ -12,7 +12,7 @@ MAX_MESSAGE = 300
 #: A run of characters without a space longer than this is shortened in a message.
 _LONGEST_WORD = 60
 _BREAKS = re.compile(r"[\n\r\t\v\f\x1c-\x1e\x85\u2028\u2029]+")
-_WORD = re.compile(r"\S{%d,}" % (_LONGEST_WORD + 1))
+_WORD = re.compile(rf"\S{{{_LONGEST_WORD + 1},}}")
 
 PathPart = str | int
 
