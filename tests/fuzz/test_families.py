@@ -25,6 +25,7 @@ DEU3 = "".join(
     .read_text(encoding="utf-8")
     .splitlines(keepends=True)[:12]
 )
+TRADE = {p.name: p.read_text(encoding="utf-8") for p in (TEST_DATA / "genius" / "trade").iterdir()}
 PRICE = {p.name: p.read_text(encoding="utf-8") for p in (TEST_DATA / "genius" / "price").iterdir()}
 
 
@@ -218,6 +219,31 @@ CASES = [
         _price(**{"price_a.xml": "<!-- c -->\n" + PRICE["price_a.xml"]}),
         ["deals", "{price_domain.xml}", "--json"],
         accepted=True,
+    ),
+    Case(
+        "genius-doctype-profile-beside-domain",
+        _price(
+            **{
+                "price_a.xml": PRICE["price_a.xml"].replace(
+                    "<utility_space>", "<!DOCTYPE utility_space>\n<utility_space>", 1
+                )
+            }
+        ),
+        ["deals", "{price_domain.xml}", "--json"],
+        says="DOCTYPE",
+    ),
+    Case(
+        "genius-duplicated-item",
+        {
+            **TRADE,
+            "trade_buyer.xml": TRADE["trade_buyer.xml"].replace(
+                '<item index="2" value="2 weeks" evaluation="6"/>',
+                '<item index="2" value="2 weeks" evaluation="6"/>'
+                '<item index="2" value="2 weeks" evaluation="9"/>',
+            ),
+        },
+        ["deals", "{trade_domain.xml}", "--json"],
+        says="second <item>",
     ),
     Case(
         "genius-domain-as-profile",
