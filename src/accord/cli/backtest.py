@@ -18,6 +18,13 @@ from accord.cli._common import (
     parse_params,
     run_engine,
 )
+from accord.cli._limits import (
+    check_engine,
+    check_resamples,
+    check_rounds,
+    check_samples,
+    check_workers,
+)
 
 
 @app.command()
@@ -74,6 +81,8 @@ def backtest(
             fail(f"--seed must be a non-negative integer, got {seed}")
         if samples is not None and samples < 1:
             fail(f"--samples must be a positive integer, got {samples}")
+        check_engine(engine)
+        check_workers(workers)
         models = build_models(model, parse_params(param), rounds=rounds)
         text = read_text(file)
         skipped: tuple[tuple[str, str], ...] = ()
@@ -93,6 +102,9 @@ def backtest(
                 groups = dict(data.procedures)
         else:
             cases, cite = (load_scenario(file),), None
+        check_rounds(rounds, cases)
+        check_samples(samples, cases, len(models))
+        check_resamples(resamples, len(cases), len(models))
         uncertainty: Any = None
         if samples is not None:
             from accord.uncertainty import monte_carlo

@@ -8,6 +8,7 @@ import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
+from accord.cli._limits import check_engine, check_workers
 
 
 @app.command()
@@ -50,6 +51,8 @@ def simulate(
         from accord.simulate.protocols import OFFER_RULES, PROTOCOLS
         from accord.simulate.strategies import STRATEGIES
 
+        check_engine(engine)
+        check_workers(workers)
         if protocol not in PROTOCOLS:
             fail(f"--protocol {protocol!r}: choose from {', '.join(PROTOCOLS)}")
         if offer not in OFFER_RULES:

@@ -8,6 +8,7 @@ import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
+from accord.cli._limits import check_engine, check_workers
 
 _PROBABILITY = "a probability in [0, 1]"
 
@@ -77,6 +78,8 @@ def truce(
 ) -> None:
     """Simulate a ceasefire day by day: P(it holds), violations, accusations, collapse day."""
     with guarded():
+        check_engine(engine)
+        check_workers(workers)
         from accord.simulate.truce import POLICIES
 
         if policy not in POLICIES:

@@ -228,6 +228,12 @@ def chunk_size_for(scenario: Scenario, models: Mapping[str, Model]) -> int:
     on it): the expected-utility model works on ``n x n`` dyads per sample."""
     widest = max(len(scenario.stakes_on(i.id)) for i in scenario.issues)
     per_sample = widest * widest if "bdm" in models else widest
+    if "bdm" in models:
+        # The model keeps its history: a run of more than the default 10 rounds needs
+        # proportionally smaller chunks.
+        model = models["bdm"]
+        rounds = getattr(model, "rounds", None) or getattr(model, "max_rounds", 10)
+        per_sample *= max(1, int(rounds or 10) // 10)
     return int(max(1, min(65_536, 2**17 // max(per_sample, 1))))
 
 
