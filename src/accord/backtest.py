@@ -103,7 +103,9 @@ class IssueResult:
             "errors": {m: _finite(v) for m, v in self.errors().items()},
         }
         if self.intervals:
-            out["interval_95"] = {model: list(span) for model, span in self.intervals}
+            out["interval_95"] = {
+                model: [_finite(end) for end in span] for model, span in self.intervals
+            }
         return out
 
 

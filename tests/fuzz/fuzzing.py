@@ -38,6 +38,8 @@ MAX_LINE = 300
 
 #: Inputs tried per reader in this process (printed at the end of a fuzz run).
 TRIED: Counter[str] = Counter()
+#: The arguments of the last run (recorded with a failure).
+LAST_ARGS: list[str] = []
 #: Failures per (reader, family) when collecting.
 FOUND: Counter[tuple[str, str]] = Counter()
 
@@ -242,6 +244,7 @@ def run(args: list[str], stdin: bytes | str | None = None, *, reader: str) -> tu
     from accord.cli import app
 
     TRIED[reader] += 1
+    LAST_ARGS[:] = args
     runner = CliRunner()
     start = time.process_time()
     result = runner.invoke(app, args, input=stdin, catch_exceptions=True)
@@ -292,6 +295,7 @@ def _record(failure: AssertionError, result: Any, reader: str) -> None:
         "message": str(failure)[:400],
         "stderr": result.stderr[:400],
         "exit": result.exit_code,
+        "args": [a[:200] for a in LAST_ARGS],
     }
     with open(str(COLLECT), "a", encoding="utf-8") as handle:
         handle.write(json.dumps(entry, ensure_ascii=True) + "\n")

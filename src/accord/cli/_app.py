@@ -10,12 +10,50 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from accord.errors import MAX_MESSAGE, InputError, one_line
 
 __all__ = ["app", "fail", "guarded", "main", "print_json", "stdout_console"]
 
+
+class _OneLineErrors(TyperGroup):
+    """The command group, with click's usage errors (a bad option value, a missing argument)
+    reported as one line like every other bad input, instead of click's usage block."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, False, **extra)
+        except typer.Abort:
+            sys.stderr.write("accord: aborted\n")
+            sys.exit(1)
+        except Exception as exc:
+            # click's exceptions (typer vendors click and does not export them): anything
+            # with a message and an exit status.
+            if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+                raise
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `accord` alone: the help text
+                exc.show()  # type: ignore[attr-defined]
+                sys.exit(exc.exit_code)
+            context = getattr(exc, "ctx", None)
+            hint = f" (see {context.command_path} --help)" if context is not None else ""
+            message = one_line(exc.format_message(), MAX_MESSAGE - len("accord: ") - len(hint))
+            sys.stderr.write(f"accord: {message}{hint}\n")
+            sys.exit(exc.exit_code)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     name="accord",
     help="Understand and forecast multi-party negotiations.",
     add_completion=False,

@@ -113,7 +113,11 @@ def simulate(
                 description="negotiations",
             )  # fmt: skip
         except BatchTooLarge as exc:
-            fail(f"--runs {runs}: {exc}")
+            fail(
+                f"--runs {runs:,} of deadline {deadline:,} would need about "
+                f"{exc.needed / 1024**2:,.0f} MB, more than the limit of "
+                f"{exc.limit / 1024**2:,.0f} MB; use fewer --runs or a smaller --deadline"
+            )
         data = result.to_dict()
         if as_json:
             print_json(data)

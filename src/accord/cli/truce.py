@@ -139,7 +139,11 @@ def truce(
                 work, engine=engine, workers=workers, scheduler=scheduler, description="truces"
             )
         except BatchTooLarge as exc:
-            fail(f"--runs {runs}: {exc}")
+            fail(
+                f"--runs {runs:,} of days {days:,} would need about "
+                f"{exc.needed / 1024**2:,.0f} MB, more than the limit of "
+                f"{exc.limit / 1024**2:,.0f} MB; use fewer --runs or a smaller --days"
+            )
         if sweep:
             data: dict[str, Any] = {
                 "days": days,
