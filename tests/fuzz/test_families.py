@@ -329,7 +329,7 @@ def test_family(case: Case, tmp_path: Path) -> None:
         for name, path in paths.items():
             arg = arg.replace("{" + name + "}", str(path))
         args.append(arg)
-    result, seconds = run(args, reader=case.name)
+    result, seconds = run(args, reader="regression cases")
     names = [str(tmp_path), *[a for a in args if a.startswith("--")]]
     check(result, seconds, names, json_out=case.json_out and "--json" in args)
     if case.accepted is not None:
@@ -337,7 +337,9 @@ def test_family(case: Case, tmp_path: Path) -> None:
     if case.says is not None:
         assert case.says in result.stderr, result.stderr
     if args[0] == "convert" and result.exit_code == 0:
-        again, seconds = run(["forecast", args[2], "--json", "-m", "mean"], reader=case.name)
+        again, seconds = run(
+            ["forecast", args[2], "--json", "-m", "mean"], reader="regression cases"
+        )
         assert again.exit_code == 0, again.stderr
         if "nel" in case.name:
             from accord.io import load_scenario
