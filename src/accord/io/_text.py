@@ -48,9 +48,14 @@ class Document:
 
     data: Any
     lines: dict[tuple[PathPart, ...], int]
+    #: JSON text whose lines are found only when one is asked for (error messages): composing
+    #: the text again costs more than parsing it.
+    json_text: str | None = None
 
     def line_of(self, path: tuple[PathPart, ...]) -> int | None:
         """The line of ``path`` or of its nearest ancestor that has one."""
+        if self.json_text is not None and not self.lines:
+            self.lines.update(_json_lines(self.json_text, self.data))
         while True:
             if path in self.lines:
                 return self.lines[path]
@@ -101,8 +106,13 @@ def decode_text(raw: bytes, name: str) -> str:
     return text
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans."""
+# libyaml's parser (PyYAML's C extension) when it is installed: about ten times faster than the
+# pure-Python one, with the same nodes, marks and safe constructors.
+_Base: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """SafeLoader (libyaml's parser when available) with YAML 1.2 booleans."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -314,7 +324,7 @@ def parse_json(text: str, source: str) -> Document:
         raise InputError(source, f"invalid JSON: {exc.msg}", line=exc.lineno) from None
     except RecursionError:
         raise InputError(source, "invalid JSON: nested too deeply") from None
-    return Document(data=data, lines=_json_lines(text, data))
+    return Document(data=data, lines={}, json_text=text)
 
 
 def _json_lines(text: str, data: Any) -> dict[tuple[PathPart, ...], int]:
