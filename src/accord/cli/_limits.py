@@ -12,6 +12,7 @@ estimates count the arrays that grow with the option; they are deliberately roun
   :data:`MAX_ROUNDS` rounds whatever the memory, since each round is a step in Python.
 - Bootstrap (``--resamples``): the resampled case indices and errors, ``8 (2 + models)`` bytes
   per resample and case.
+- Days (``--days`` of ``accord truce``): at most :data:`MAX_DAYS`.
 - Workers (``--workers``): at most :data:`WORKERS_PER_CORE` per core on this machine.
 - Chunks (``--chunk-size``): one chunk's working arrays, as the Monte Carlo estimate.
 """
@@ -25,9 +26,11 @@ from typing import Any
 from accord.cli._app import fail
 
 __all__ = [
+    "MAX_DAYS",
     "MAX_ROUNDS",
     "MEMORY_LIMIT",
     "check_chunk_size",
+    "check_days",
     "check_engine",
     "check_resamples",
     "check_rounds",
@@ -39,6 +42,9 @@ __all__ = [
 MEMORY_LIMIT = 2 * 1024**3
 #: Rounds of the expected-utility model, at most.
 MAX_ROUNDS = 10_000
+#: Days of a simulated truce, at most (a hundred years): each day is a step in Python and the
+#: results keep a survival curve with one point a day.
+MAX_DAYS = 36_525
 #: Worker processes per core, at most.
 WORKERS_PER_CORE = 4
 
@@ -130,6 +136,11 @@ def check_rounds(rounds: int | None, scenarios: Sequence[Any]) -> None:
     n = _widest(scenarios)
     per_round = (9 * n * n + 25 * n + 16) * max(_issues(scenarios), 1)
     _refuse("--rounds", rounds, (rounds + 1) * per_round, per_round, "")
+
+
+def check_days(days: int) -> None:
+    if days > MAX_DAYS:
+        fail(f"--days {days:,}: at most {MAX_DAYS:,} (a hundred years); lower --days")
 
 
 def check_resamples(resamples: int, cases: int, models: int) -> None:

@@ -8,7 +8,7 @@ import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
-from accord.cli._limits import check_engine, check_workers
+from accord.cli._limits import check_days, check_engine, check_workers
 
 _PROBABILITY = "a probability in [0, 1]"
 
@@ -88,6 +88,7 @@ def truce(
             _probability(name, value)
         if days < 1:
             fail(f"--days {days}: at least 1")
+        check_days(days)
         if runs < 1:
             fail(f"--runs {runs}: at least 1")
         if seed < 0:
