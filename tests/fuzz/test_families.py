@@ -310,6 +310,12 @@ CASES = [
         says="--runs",
     ),
     Case(
+        "truce-days-huge",
+        {"s.yaml": CASE_TEXT},
+        ["truce", "{s.yaml}", "--days", "1000000000000"],
+        says="--days",
+    ),
+    Case(
         "truce-runs-huge",
         {"s.yaml": CASE_TEXT},
         ["truce", "{s.yaml}", "--runs", "100000000000000"],
