@@ -410,13 +410,14 @@ def _evaluations(xml: _Xml, element: ET.Element, issue: _Issue) -> list[tuple[fl
     """The issue's evaluations as (value, e) points on [0, 1] (discrete: option numbers)."""
     if issue.kind == "discrete":
         raw: dict[str, float] = {}
+        known = set(issue.values)  # a set: the test below runs once per item
         for item in element:
             if item.tag != "item":
                 continue
             value = item.attrib.get("value")
             if value is None:
                 raise xml.fail(item, "an <item> needs a value")
-            if value not in issue.values:
+            if value not in known:
                 raise xml.fail(item, f"{value!r} is not a value of issue {issue.name!r}")
             evaluation = _number(xml, item, "evaluation")
             if evaluation < 0:
