@@ -310,6 +310,17 @@ CASES = [
         says="--runs",
     ),
     Case(
+        "samples-400-digits",
+        {"d.tsv": DEU3},
+        ["backtest", "{d.tsv}", "--json", "--samples", "9" * 400],
+        says="--samples",
+    ),
+    Case(
+        "astral-character-in-key",
+        {"s.yaml": MINIMAL.replace("title: Minimal scenario", "\U000a2f0b: x", 1)},
+        ["forecast", "{s.yaml}", "--json"],
+    ),
+    Case(
         "truce-days-huge",
         {"s.yaml": CASE_TEXT},
         ["truce", "{s.yaml}", "--days", "1000000000000"],

@@ -50,6 +50,8 @@ WORKERS_PER_CORE = 4
 
 
 def _size(n: float) -> str:
+    if n >= 1024**6:  # also an integer too large for a float (a count of 400 digits)
+        return "over 1 EiB"
     if n >= 1024**4:
         return f"{n / 1024**4:,.1f} TiB"
     if n >= 1024**3:
@@ -62,7 +64,8 @@ def _refuse(option: str, value: int, needed: float, per_unit: float, hint: str) 
         return
     most = max(1, int(MEMORY_LIMIT // max(per_unit, 1)))
     fail(
-        f"{option} {value:,} would need about {_size(needed)} of memory, more than the "
+        f"{option} {value:,} would need {'' if needed >= 1024**6 else 'about '}"
+        f"{_size(needed)} of memory, more than the "
         f"{_size(MEMORY_LIMIT)} limit; use {option} {most:,} or less{hint}"
     )
 
