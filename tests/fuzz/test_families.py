@@ -321,6 +321,24 @@ CASES = [
         ["forecast", "{s.yaml}", "--json"],
     ),
     Case(
+        "deals-steps-huge",
+        {"s.yaml": MINIMAL},
+        ["deals", "{s.yaml}", "--steps", "1000000000"],
+        says="--steps",
+    ),
+    Case(
+        "deals-steps-2**63",
+        {"s.yaml": MINIMAL},
+        ["deals", "{s.yaml}", "--steps", str(2**63)],
+        says="--steps",
+    ),
+    Case(
+        "simulate-steps-huge",
+        {"s.yaml": CASE_TEXT},
+        ["simulate", "{s.yaml}", "--steps", "1000000000"],
+        says="--steps",
+    ),
+    Case(
         "truce-days-huge",
         {"s.yaml": CASE_TEXT},
         ["truce", "{s.yaml}", "--days", "1000000000000"],

@@ -13,6 +13,7 @@ estimates count the arrays that grow with the option; they are deliberately roun
 - Bootstrap (``--resamples``): the resampled case indices and errors, ``8 (2 + models)`` bytes
   per resample and case.
 - Days (``--days`` of ``accord truce``): at most :data:`MAX_DAYS`.
+- Grid (``--steps`` of deals and simulate): at most :data:`MAX_STEPS` points per issue.
 - Workers (``--workers``): at most :data:`WORKERS_PER_CORE` per core on this machine.
 - Chunks (``--chunk-size``): one chunk's working arrays, as the Monte Carlo estimate.
 """
@@ -28,6 +29,7 @@ from accord.cli._app import fail
 __all__ = [
     "MAX_DAYS",
     "MAX_ROUNDS",
+    "MAX_STEPS",
     "MEMORY_LIMIT",
     "check_chunk_size",
     "check_days",
@@ -35,6 +37,7 @@ __all__ = [
     "check_resamples",
     "check_rounds",
     "check_samples",
+    "check_steps",
     "check_workers",
 ]
 
@@ -45,6 +48,9 @@ MAX_ROUNDS = 10_000
 #: Days of a simulated truce, at most (a hundred years): each day is a step in Python and the
 #: results keep a survival curve with one point a day.
 MAX_DAYS = 36_525
+#: Grid points per continuous issue (``--steps`` of deals and simulate), at most: as many values
+#: as a GENIUS integer issue may have. Larger products of grids are refused by the deals layer.
+MAX_STEPS = 100_000
 #: Worker processes per core, at most.
 WORKERS_PER_CORE = 4
 
@@ -139,6 +145,11 @@ def check_rounds(rounds: int | None, scenarios: Sequence[Any]) -> None:
     n = _widest(scenarios)
     per_round = (9 * n * n + 25 * n + 16) * max(_issues(scenarios), 1)
     _refuse("--rounds", rounds, (rounds + 1) * per_round, per_round, "")
+
+
+def check_steps(steps: int) -> None:
+    if steps > MAX_STEPS:
+        fail(f"--steps {steps:,}: at most {MAX_STEPS:,} grid points per issue; lower --steps")
 
 
 def check_days(days: int) -> None:

@@ -8,7 +8,7 @@ import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
-from accord.cli._limits import check_engine, check_workers
+from accord.cli._limits import check_engine, check_steps, check_workers
 
 
 @app.command()
@@ -67,6 +67,7 @@ def simulate(
             fail(f"--band {band}: in [0, 1]")
         if steps < 2:
             fail(f"--steps {steps}: at least 2")
+        check_steps(steps)
         chosen: dict[str, str] = {}
         for item in strategy or []:
             who, sep, name = item.partition("=")
