@@ -124,8 +124,8 @@ class ModelScore:
         out: dict[str, Any] = {
             "model": self.model,
             "n": self.n,
-            "mae": self.mae,
-            "ci": [self.ci_low, self.ci_high],
+            "mae": _finite(self.mae),
+            "ci": [_finite(self.ci_low), _finite(self.ci_high)],
         }
         if self.coverage is not None:
             out["coverage_95"] = self.coverage

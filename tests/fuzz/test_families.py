@@ -339,6 +339,18 @@ CASES = [
         says="--steps",
     ),
     Case(
+        "truce-runs-60-digits",
+        {"s.yaml": CASE_TEXT},
+        ["truce", "{s.yaml}", "--runs", "9" * 60],
+        says="--runs",
+    ),
+    Case(
+        "param-too-large-for-a-float",
+        {"s.yaml": MINIMAL},
+        ["forecast", "{s.yaml}", "-m", "bdm", "-p", "bdm.q=" + "9" * 400],
+        says="bdm",
+    ),
+    Case(
         "truce-days-huge",
         {"s.yaml": CASE_TEXT},
         ["truce", "{s.yaml}", "--days", "1000000000000"],

@@ -105,7 +105,7 @@ def build_models(
             model.check_params()
         except TypeError as exc:
             fail(f"model {name!r}: {exc}".replace("__init__() ", ""))
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # OverflowError: a value too large for a float
             fail(f"model {name!r}: {exc}")
         models[name] = model
     return models

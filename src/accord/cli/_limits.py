@@ -39,6 +39,7 @@ __all__ = [
     "check_samples",
     "check_steps",
     "check_workers",
+    "size_text",
 ]
 
 #: Bytes a run may allocate for the arrays its options size.
@@ -55,7 +56,9 @@ MAX_STEPS = 100_000
 WORKERS_PER_CORE = 4
 
 
-def _size(n: float) -> str:
+def size_text(n: float) -> str:
+    """Bytes for a message: MiB, GiB, TiB, or 'over 1 EiB' (also for integers too large for a
+    float)."""
     if n >= 1024**6:  # also an integer too large for a float (a count of 400 digits)
         return "over 1 EiB"
     if n >= 1024**4:
@@ -71,8 +74,8 @@ def _refuse(option: str, value: int, needed: float, per_unit: float, hint: str) 
     most = max(1, int(MEMORY_LIMIT // max(per_unit, 1)))
     fail(
         f"{option} {value:,} would need {'' if needed >= 1024**6 else 'about '}"
-        f"{_size(needed)} of memory, more than the "
-        f"{_size(MEMORY_LIMIT)} limit; use {option} {most:,} or less{hint}"
+        f"{size_text(needed)} of memory, more than the "
+        f"{size_text(MEMORY_LIMIT)} limit; use {option} {most:,} or less{hint}"
     )
 
 

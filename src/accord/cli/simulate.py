@@ -8,7 +8,7 @@ import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
-from accord.cli._limits import check_engine, check_steps, check_workers
+from accord.cli._limits import check_engine, check_steps, check_workers, size_text
 
 
 @app.command()
@@ -116,8 +116,8 @@ def simulate(
         except BatchTooLarge as exc:
             fail(
                 f"--runs {runs:,} of deadline {deadline:,} would need about "
-                f"{exc.needed / 1024**2:,.0f} MB, more than the limit of "
-                f"{exc.limit / 1024**2:,.0f} MB; use fewer --runs or a smaller --deadline"
+                f"{size_text(exc.needed)}, more than the limit of "
+                f"{size_text(exc.limit)}; use fewer --runs or a smaller --deadline"
             )
         data = result.to_dict()
         if as_json:

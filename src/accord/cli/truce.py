@@ -8,7 +8,7 @@ import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
-from accord.cli._limits import check_days, check_engine, check_workers
+from accord.cli._limits import check_days, check_engine, check_workers, size_text
 
 _PROBABILITY = "a probability in [0, 1]"
 
@@ -142,8 +142,8 @@ def truce(
         except BatchTooLarge as exc:
             fail(
                 f"--runs {runs:,} of days {days:,} would need about "
-                f"{exc.needed / 1024**2:,.0f} MB, more than the limit of "
-                f"{exc.limit / 1024**2:,.0f} MB; use fewer --runs or a smaller --days"
+                f"{size_text(exc.needed)}, more than the limit of "
+                f"{size_text(exc.limit)}; use fewer --runs or a smaller --days"
             )
         if sweep:
             data: dict[str, Any] = {
