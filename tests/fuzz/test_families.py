@@ -377,7 +377,8 @@ def test_family(case: Case, tmp_path: Path) -> None:
             arg = arg.replace("{" + name + "}", str(path))
         args.append(arg)
     result, seconds = run(args, reader="regression cases")
-    names = [str(tmp_path), *[a for a in args if a.startswith("--")]]
+    # An option's error names the option; a model parameter's (-p) names the model.
+    names = [str(tmp_path), *[a for a in args if a.startswith("--")], "model '"]
     check(result, seconds, names, json_out=case.json_out and "--json" in args)
     if case.accepted is not None:
         assert (result.exit_code == 0) == case.accepted, result.stderr
