@@ -80,6 +80,12 @@ CASES = [
         ["forecast", "{s.yaml}", "--json"],
     ),
     Case(
+        "timestamp-tag-on-text",
+        {"s.yaml": MINIMAL.replace("as_of: 2025-03-16", "as_of: !!timestamp x")},
+        ["forecast", "{s.yaml}", "--json"],
+        says=":4: invalid YAML: 'x' is not a valid timestamp (not in its form, e.g. 2025-03-16)",
+    ),
+    Case(
         "impossible-date",
         {"s.yaml": MINIMAL.replace("as_of: 2025-03-16", "as_of: 2025-02-30")},
         ["forecast", "{s.yaml}", "--json"],

@@ -163,13 +163,18 @@ def parse_yaml(text: str, source: str) -> Document:
         raise InputError(source, f"invalid YAML: {exc}") from None
     except RecursionError:
         raise InputError(source, "invalid YAML: nested too deeply") from None
-    except (ValueError, OverflowError, TypeError) as exc:
+    except _UNCONSTRUCTIBLE as exc:
         # A scalar its tag cannot hold: "!!float eighty", a date that does not exist
-        # (2025-02-30), an integer past Python's int-string limit.
+        # (2025-02-30), an integer past Python's int-string limit, "!!timestamp x" (PyYAML's
+        # constructor then fails with an AttributeError).
         raise _value_error(exc, node, source) from None
     finally:
         loader.dispose()
     return Document(data=data, lines=lines)
+
+
+#: What PyYAML's safe constructors raise for a scalar their tag cannot hold.
+_UNCONSTRUCTIBLE = (ValueError, OverflowError, TypeError, AttributeError)
 
 
 def _reader_error(exc: yaml.reader.ReaderError, text: str, source: str) -> InputError:
@@ -199,7 +204,13 @@ def _value_error(exc: Exception, root: yaml.Node | None, source: str) -> InputEr
         if isinstance(node, yaml.ScalarNode):
             try:
                 constructor.construct_object(node)
-            except (ValueError, OverflowError, TypeError, yaml.YAMLError) as failure:
+            except (
+                ValueError,
+                OverflowError,
+                TypeError,
+                AttributeError,
+                yaml.YAMLError,
+            ) as failure:
                 tag = node.tag.rsplit(":", 1)[-1]
                 value = node.value if len(node.value) <= 40 else f"{node.value[:40]}..."
                 reason = str(failure).split(";")[0]
