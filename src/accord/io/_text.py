@@ -204,16 +204,12 @@ def _value_error(exc: Exception, root: yaml.Node | None, source: str) -> InputEr
         if isinstance(node, yaml.ScalarNode):
             try:
                 constructor.construct_object(node)
-            except (
-                ValueError,
-                OverflowError,
-                TypeError,
-                AttributeError,
-                yaml.YAMLError,
-            ) as failure:
+            except (*_UNCONSTRUCTIBLE, yaml.YAMLError) as failure:
                 tag = node.tag.rsplit(":", 1)[-1]
                 value = node.value if len(node.value) <= 40 else f"{node.value[:40]}..."
                 reason = str(failure).split(";")[0]
+                if isinstance(failure, AttributeError):
+                    reason = "not in its form, e.g. 2025-03-16"
                 return InputError(
                     source,
                     f"invalid YAML: {value!r} is not a valid {tag} ({reason})",
