@@ -16,6 +16,35 @@ DATA = ROOT / "data"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-budget",
+        type=int,
+        default=None,
+        metavar="N",
+        help="Examples per fuzz test (tests/fuzz/README.md); default 8 (ACCORD_FUZZ_EXAMPLES).",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    import os
+
+    budget = config.getoption("--fuzz-budget")
+    if budget is not None:
+        # Read by tests/fuzz/fuzzing.py when the fuzz modules are imported, after this hook.
+        os.environ["ACCORD_FUZZ_EXAMPLES"] = str(budget)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    fuzzing = sys.modules.get("fuzzing")
+    if fuzzing is None or not fuzzing.TRIED:
+        return
+    tried = ", ".join(f"{reader} {n}" for reader, n in sorted(fuzzing.TRIED.items()))
+    terminalreporter.write_line(f"fuzz: inputs tried per reader: {tried}")
+    for (reader, family), n in sorted(fuzzing.FOUND.items()):
+        terminalreporter.write_line(f"fuzz: found {reader}: {family} ({n} inputs)")
+
+
 def accord(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "accord", *args],

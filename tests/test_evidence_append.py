@@ -147,7 +147,9 @@ def test_invalid_scenario_is_refused_untouched(tmp_path):
     before = path.read_text()
     with pytest.raises(InputError, match="salience"):
         append_evidence(path, RECORDS)
-    assert path.read_text() == before and list(tmp_path.iterdir()) == [path]
+    # Nothing but the lock's sidecar (left in place by design) joins the file.
+    assert path.read_text() == before
+    assert sorted(tmp_path.iterdir()) == [path, tmp_path / f"{path.name}.lock"]
 
 
 def test_a_result_that_would_not_load_is_never_written(minimal):
@@ -156,7 +158,8 @@ def test_a_result_that_would_not_load_is_never_written(minimal):
     with pytest.raises(InputError, match=r"would make the scenario invalid.*unchanged"):
         append_evidence(minimal, broken)
     assert minimal.read_text() == before
-    assert sorted(p.name for p in minimal.parent.iterdir()) == ["minimal.yaml"]
+    names = sorted(p.name for p in minimal.parent.iterdir())
+    assert names == ["minimal.yaml", "minimal.yaml.lock"]
 
 
 def test_a_failed_write_leaves_the_old_file(minimal, monkeypatch):

@@ -103,7 +103,9 @@ class IssueResult:
             "errors": {m: _finite(v) for m, v in self.errors().items()},
         }
         if self.intervals:
-            out["interval_95"] = {model: list(span) for model, span in self.intervals}
+            out["interval_95"] = {
+                model: [_finite(end) for end in span] for model, span in self.intervals
+            }
         return out
 
 
@@ -122,8 +124,8 @@ class ModelScore:
         out: dict[str, Any] = {
             "model": self.model,
             "n": self.n,
-            "mae": self.mae,
-            "ci": [self.ci_low, self.ci_high],
+            "mae": _finite(self.mae),
+            "ci": [_finite(self.ci_low), _finite(self.ci_high)],
         }
         if self.coverage is not None:
             out["coverage_95"] = self.coverage

@@ -16,8 +16,9 @@ exit status, never more than 10 s or 2 GB for an input. The time is the CPU time
 (the machine that runs the suite may be shared: wall time there measures the neighbours too),
 the memory the peak resident size of the test process.
 
-Examples per test: ``ACCORD_FUZZ_EXAMPLES`` (default 10, so that CI stays quick); a long run:
-``ACCORD_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -m fuzz tests/fuzz/test_evidence_fuzz.py``.
+Examples per test: ``--fuzz-budget=N`` or ``ACCORD_FUZZ_EXAMPLES`` (default 10, so that CI stays
+quick); a long run: ``.venv/bin/python -m pytest -m fuzz --fuzz-budget=2000 tests/fuzz``
+(tests/fuzz/README.md).
 """
 
 from __future__ import annotations
@@ -171,6 +172,9 @@ def _html(text: str, closed: bool) -> str:
 
 
 def _run(args: list[str], stdin: bytes | None = None) -> tuple[Any, float]:
+    from fuzzing import TRIED
+
+    TRIED["evidence " + ("stdin" if args[1] == "-" else Path(args[1]).suffix or "no suffix")] += 1
     runner = CliRunner()
     start = time.process_time()
     result = runner.invoke(app, args, input=stdin, catch_exceptions=True)

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from typing import Any, NoReturn, TypeVar
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
-from accord.errors import InputError
+from accord.errors import MAX_MESSAGE, InputError, one_line
 
 __all__ = ["app", "fail", "guarded", "print_json", "stdout_console"]
 
@@ -67,7 +67,43 @@ class _Typer(typer.Typer):
         return super().command(*args, **kwargs)
 
 
+class _OneLineErrors(TyperGroup):
+    """The command group, with click's usage errors (a bad option value, a missing argument)
+    reported as one line like every other bad input, instead of click's usage block."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, False, **extra)
+        except typer.Abort:
+            sys.stderr.write("accord: aborted\n")
+            sys.exit(1)
+        except Exception as exc:
+            # click's exceptions (typer vendors click and does not export them): anything
+            # with a message and an exit status.
+            if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+                raise
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `accord` alone: the help text
+                exc.show()  # type: ignore[attr-defined]
+                sys.exit(exc.exit_code)
+            context = getattr(exc, "ctx", None)
+            hint = f" (see {context.command_path} --help)" if context is not None else ""
+            message = one_line(exc.format_message(), MAX_MESSAGE - len("accord: ") - len(hint))
+            sys.stderr.write(f"accord: {message}{hint}\n")
+            sys.exit(exc.exit_code)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
 app = _Typer(
+    cls=_OneLineErrors,
     name="accord",
     help="Understand and forecast multi-party negotiations.",
     add_completion=False,
@@ -98,8 +134,8 @@ def _options(
 
 
 def fail(message: str, status: int = BAD_INPUT) -> NoReturn:
-    """Print ``accord: message`` on stderr and exit with ``status``."""
-    sys.stderr.write(f"accord: {message}\n")
+    """Print ``accord: message`` on stderr, folded to one line, and exit with ``status``."""
+    sys.stderr.write(f"accord: {one_line(message, MAX_MESSAGE - len('accord: '))}\n")
     raise typer.Exit(status)
 
 
@@ -109,7 +145,9 @@ def guarded() -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        fail(str(exc))
+        # Already one line that keeps the file name whole (accord.errors.InputError.__str__).
+        sys.stderr.write(f"accord: {exc}\n")
+        raise typer.Exit(BAD_INPUT) from None
     except KeyboardInterrupt:
         fail("interrupted", status=130)
     except BrokenPipeError:

@@ -107,7 +107,7 @@ def build_models(
         try:
             model = MODELS[name].from_params(**settings)
             model.check_params()
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:  # Overflow: too large for a float
             fail(param_problem(MODELS[name], name, settings, exc))
         models[name] = model
     return models

@@ -19,6 +19,13 @@ from accord.cli._common import (
     parse_params,
     run_engine,
 )
+from accord.cli._limits import (
+    check_engine,
+    check_resamples,
+    check_rounds,
+    check_samples,
+    check_workers,
+)
 
 
 @app.command()
@@ -77,6 +84,8 @@ def backtest(
             fail(f"--seed must be a non-negative integer, got {seed}")
         if samples is not None and samples < 1:
             fail(f"--samples must be a positive integer, got {samples}")
+        check_engine(engine)
+        check_workers(workers)
         models = build_models(model, parse_params(param), rounds=rounds)
         text, source = read_input(file)
         skipped: tuple[tuple[str, str], ...] = ()
@@ -97,6 +106,9 @@ def backtest(
         else:
             case = parse_scenario(text, source) if file == STDIN else load_scenario(file)
             cases, cite = (case,), None
+        check_rounds(rounds, cases)
+        check_samples(samples, cases, len(models))
+        check_resamples(resamples, len(cases), len(models))
         uncertainty: Any = None
         if samples is not None and not any(_has_range(case) for case in cases):
             sys.stderr.write(

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from accord.cli._app import app, fail, guarded, stdout_console
+from accord.cli._limits import check_steps
 from accord.deals.conventions import (
     Conventions,
     Disagreement,
@@ -90,6 +91,7 @@ def deals(
 
         if steps < 2:
             fail(f"--steps {steps}: at least 2 (both ends of each continuous issue's scale)")
+        check_steps(steps)
         if show < 1:
             fail(f"--show {show}: at least 1")
         who: str | tuple[str, ...] = actors

@@ -19,6 +19,13 @@ from accord.cli._common import (
     parse_params,
     run_engine,
 )
+from accord.cli._limits import (
+    check_chunk_size,
+    check_engine,
+    check_rounds,
+    check_samples,
+    check_workers,
+)
 
 
 def scenario_files(paths: list[str]) -> list[str]:
@@ -99,8 +106,13 @@ def forecast(
             fail(f"--seed must be a non-negative integer, got {seed}")
         if chunk_size is not None and chunk_size < 1:
             fail(f"--chunk-size must be a positive integer, got {chunk_size}")
+        check_engine(engine)
+        check_workers(workers)
         models = build_models(model, parse_params(param), rounds=rounds)
         scenarios = [load_checked(path, strict=False) for path in scenario_files(files)]
+        check_rounds(rounds, scenarios)
+        check_samples(samples, scenarios, len(models), sensitivity=sensitivity)
+        check_chunk_size(chunk_size, scenarios, len(models))
         # --seed also seeds the point forecasts of models that draw random numbers (smp's
         # stochastic transitions), so that one command line gives one output
         forecasts = [[m.predict(s, rng=seed) for m in models.values()] for s in scenarios]

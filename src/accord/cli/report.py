@@ -20,6 +20,7 @@ from accord.cli._common import (
     parse_params,
     run_engine,
 )
+from accord.cli._limits import check_engine, check_rounds, check_samples, check_workers
 
 if TYPE_CHECKING:
     from accord.scenario import Scenario
@@ -222,9 +223,13 @@ def report(
         from accord.report.html import ReportData, deals_for_report, render_report
 
         _check_counts(samples, seed)
+        check_engine(engine)
+        check_workers(workers)
         _check_output(output, (".html", ".htm"))
         models = build_models(model, parse_params(param), rounds=rounds)
         scenarios = [load_scenario(path) for path in scenario_files(files)]
+        check_rounds(rounds, scenarios)
+        check_samples(samples, scenarios, len(models), sensitivity=True)
         histories: list[tuple[Any, str | None]] = [(None, None)] * len(scenarios)
         if db is not None:
             histories = _histories(db, scenarios)
@@ -315,6 +320,8 @@ def plot(
             fail(f"--db applies only to 'history', not to '{kind}'")
         models = build_models(model, parse_params(param), rounds=rounds)
         scenario = load_scenario(file)
+        check_rounds(rounds, [scenario])
+        check_samples(samples, [scenario], len(models), sensitivity=kind == "tornado")
         issue_id = issue if issue is not None else scenario.issues[0].id
         if issue_id not in {i.id for i in scenario.issues}:
             known = ", ".join(i.id for i in scenario.issues)

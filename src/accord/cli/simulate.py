@@ -8,6 +8,7 @@ import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
+from accord.cli._limits import check_engine, check_steps, check_workers, size_text
 
 #: :data:`accord.simulate.protocols.PROTOCOLS` and ``OFFER_RULES`` as choice types
 #: (tests/test_options.py checks they agree; spelt here so that registering is cheap).
@@ -53,6 +54,8 @@ def simulate(
     with guarded():
         from accord.simulate.strategies import STRATEGIES
 
+        check_engine(engine)
+        check_workers(workers)
         if deadline < 1:
             fail(f"--deadline {deadline}: at least 1 round")
         if runs < 1:
@@ -63,6 +66,7 @@ def simulate(
             fail(f"--band {band}: in [0, 1]")
         if steps < 2:
             fail(f"--steps {steps}: at least 2")
+        check_steps(steps)
         chosen: dict[str, str] = {}
         for item in strategy or []:
             who, sep, name = item.partition("=")
@@ -110,7 +114,11 @@ def simulate(
                 description="negotiations",
             )  # fmt: skip
         except BatchTooLarge as exc:
-            fail(f"--runs {runs}: {exc}")
+            fail(
+                f"--runs {runs:,} of deadline {deadline:,} would need about "
+                f"{size_text(exc.needed)}, more than the limit of "
+                f"{size_text(exc.limit)}; use fewer --runs or a smaller --deadline"
+            )
         data = result.to_dict()
         if as_json:
             print_json(data)

@@ -8,6 +8,7 @@ import typer
 
 from accord.cli._app import app, fail, guarded, print_json, stdout_console
 from accord.cli._common import EngineOption, SchedulerOption, WorkersOption, run_engine
+from accord.cli._limits import check_days, check_engine, check_workers, size_text
 
 _PROBABILITY = "a probability in [0, 1]"
 #: :data:`accord.simulate.truce.POLICIES` as a choice type (tests/test_options.py checks).
@@ -77,10 +78,13 @@ def truce(
 ) -> None:
     """Simulate a ceasefire day by day: P(it holds), violations, accusations, collapse day."""
     with guarded():
+        check_engine(engine)
+        check_workers(workers)
         for name, value in (("--p-detect", p_detect), ("--p-false", p_false), ("--noise", noise)):
             _probability(name, value)
         if days < 1:
             fail(f"--days {days}: at least 1")
+        check_days(days)
         if runs < 1:
             fail(f"--runs {runs}: at least 1")
         if seed < 0:
@@ -133,7 +137,11 @@ def truce(
                 work, engine=engine, workers=workers, scheduler=scheduler, description="truces"
             )
         except BatchTooLarge as exc:
-            fail(f"--runs {runs}: {exc}")
+            fail(
+                f"--runs {runs:,} of days {days:,} would need about "
+                f"{size_text(exc.needed)}, more than the limit of "
+                f"{size_text(exc.limit)}; use fewer --runs or a smaller --days"
+            )
         base, curve = result
         data: dict[str, Any] = base.to_dict()
         if sweep:

@@ -12,21 +12,29 @@ JSON files are parsed and written back with their key order and indentation. Eit
    written: if it would not load, the file is left untouched;
 4. the previous version is saved as ``FILE.bak``, then the new text replaces the file through a
    temporary file and a rename (:func:`accord.io.atomic_write`), so a reader sees the old file
-   or the new one, never half of one.
+   or the new one, never half of one;
+5. all of this - read, check, write - happens under an exclusive lock (``fcntl.flock``) on the
+   sidecar file ``FILE.lock``, so concurrent appends to one scenario run one after the other
+   and none is lost (the lock file is left in place: removing it would race with a waiter);
+6. a file that would grow past the readers' size limit (:data:`accord.io._text.MAX_BYTES`) is
+   refused, unchanged, so that accord never writes a scenario it then refuses to read.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from accord.evidence._records import evidence_to_dict, unique_id
 from accord.io import InputError, atomic_write, parse_scenario, read_text
+from accord.io._text import MAX_BYTES
 from accord.scenario import Evidence
 
 __all__ = ["AppendResult", "append_evidence"]
@@ -62,6 +70,35 @@ def append_evidence(
             "a CSV scenario cannot hold evidence records; convert it to YAML or JSON first "
             "(accord convert)",
         )
+    if not Path(source).is_file():
+        read_text(path, source)  # the reader's own message: no such file, a directory, ...
+    with exclusive_lock(source):
+        return _append_locked(path, records, origin=origin)
+
+
+@contextmanager
+def exclusive_lock(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``PATH.lock`` (created if needed) for the block: every
+    command that rewrites ``path`` takes it for its whole read-modify-write."""
+    lock_path = f"{os.fspath(path)}.lock"
+    try:
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise InputError(
+            str(path), f"cannot create the lock file {lock_path}: {exc.strerror or exc}"
+        ) from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing the descriptor releases the lock
+
+
+def _append_locked(
+    path: str | os.PathLike[str], records: Sequence[Evidence], *, origin: str | None
+) -> AppendResult:
+    source = str(path)
+    suffix = Path(source).suffix.lower()
     text = read_text(path, source)
     scenario = parse_scenario(text, source)
     taken = {record.id for record in scenario.evidence}
@@ -82,6 +119,14 @@ def append_evidence(
     new_text = (
         _json_append(text, fresh, source) if is_json else _yaml_append(text, fresh, source, origin)
     )
+    size = len(new_text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise InputError(
+            source,
+            f"appending would make the file {size:,} bytes, over the limit of {MAX_BYTES:,} "
+            "bytes that accord reads; the file is unchanged "
+            "(start a new scenario file, or add fewer records)",
+        )
     try:
         parse_scenario(new_text, source)
     except InputError as exc:

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 from pathlib import Path
 
 from accord.errors import InputError, PathPart
-from accord.io._schema import checked
+from accord.io._schema import checked, representable
+from accord.io._text import MAX_BYTES
 from accord.scenario import Actor, Issue, Scenario, Stake
 
 __all__ = [
@@ -50,8 +50,37 @@ def slug(text: str) -> str:
     return out or "scenario"
 
 
-def _rows(text: str) -> list[list[str]]:
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+#: A cell may be as long as a whole input file (the csv module's default is 131,072 characters).
+csv.field_size_limit(MAX_BYTES)
+
+
+def _rows(text: str, source: str = "") -> list[tuple[int, list[str]]]:
+    """The non-blank rows with the line each starts on, cells stripped; InputError for text the
+    csv module refuses. Line ends may be ``\\n``, ``\\r\\n`` or a lone ``\\r``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text))
+    line = 1
+    try:
+        for row in reader:
+            cells = [cell.strip() for cell in row]
+            if any(cells):
+                out.append((line, cells))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(source, f"invalid CSV: {exc}", line=reader.line_num) from None
+    return out
+
+
+def _first_row(text: str) -> list[str]:
+    """The first non-blank line's cells (for telling the conventions apart)."""
+    for raw in text.replace("\r", "\n").split("\n"):
+        if raw.strip(" \t,"):
+            try:
+                return _strip_trailing(next(csv.reader([raw]), []))
+            except csv.Error:
+                return []
+    return []
 
 
 def _strip_trailing(row: list[str]) -> list[str]:
@@ -61,14 +90,12 @@ def _strip_trailing(row: list[str]) -> list[str]:
 
 
 def is_replication(text: str) -> bool:
-    first = _rows(text.split("\n", 1)[0])
-    return bool(first) and tuple(c.lower() for c in _strip_trailing(first[0])) == tuple(
-        h.lower() for h in REPLICATION_HEADER
-    )
+    first = [c.strip().lower() for c in _first_row(text)]
+    return tuple(first) == tuple(h.lower() for h in REPLICATION_HEADER)
 
 
 def is_ktab(text: str) -> bool:
-    first = _strip_trailing(_rows(text.split("\n", 1)[0])[0]) if text.strip() else []
+    first = [c.strip() for c in _first_row(text)]
     if len(first) != 4:
         return False
     try:
@@ -84,20 +111,21 @@ def _number(cell: str, source: str, line: int, column: str) -> float:
         value = float(cell)
     except ValueError:
         raise InputError(source, f"{column}: expected a number, got {cell!r}", line=line) from None
-    if not math.isfinite(value):
-        raise InputError(source, f"{column}: must be a finite number, got {cell!r}", line=line)
+    problem = representable(value)
+    if problem:
+        raise InputError(source, f"{column}: {problem}", line=line)
     return value
 
 
 def read_replication(text: str, source: str) -> Scenario:
     """A scenario from the replications' CSV (see the module docstring)."""
-    rows = _rows(text)
-    header = _strip_trailing(rows[0])
+    rows = _rows(text, source)
+    header = _strip_trailing(rows[0][1])
     names = [c.lower() for c in header]
     index = {name.lower(): names.index(name.lower()) for name in REPLICATION_HEADER}
     actors: list[Actor] = []
     raw: list[tuple[str, float, float, int]] = []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:
         row = _strip_trailing(row)
         if not row:
             continue
@@ -141,33 +169,37 @@ def read_replication(text: str, source: str) -> Scenario:
 
 def read_ktab(text: str, source: str) -> Scenario:
     """A scenario from KTAB's SMP CSV (see the module docstring)."""
-    rows = _rows(text)
-    first = _strip_trailing(rows[0])
+    rows = _rows(text, source)
+    first_line, first = rows[0][0], _strip_trailing(rows[0][1])
     name, description = first[0], first[1]
     n_actors = int(first[2])
     n_dims = int(first[3])
     if n_actors < 1 or n_dims < 1:
-        raise InputError(source, "line 1 must give at least one actor and one dimension", line=1)
+        raise InputError(
+            source, "the first line must give at least one actor and one dimension", line=first_line
+        )
     if len(rows) < 2:
-        raise InputError(source, "missing the header line", line=2)
-    header = _strip_trailing(rows[1])
+        raise InputError(source, "missing the header line", line=first_line + 1)
+    header_line, header = rows[1][0], _strip_trailing(rows[1][1])
     expected = 3 + 2 * n_dims
     if len(header) != expected:
         raise InputError(
             source,
             f"header has {len(header)} columns; {n_dims} dimension(s) need {expected} "
             "(actor, description, capability, then position and salience per dimension)",
-            line=2,
+            line=header_line,
         )
     dims = [slug(header[3 + 2 * d]) or f"dim{d + 1}" for d in range(n_dims)]
     if len(set(dims)) != n_dims:
         dims = [f"dim{d + 1}" for d in range(n_dims)]
     actors: list[Actor] = []
     stakes: list[Stake] = []
-    body = [(line, _strip_trailing(row)) for line, row in enumerate(rows[2:], start=3)]
+    body = [(line, _strip_trailing(row)) for line, row in rows[2:]]
     body = [(line, row) for line, row in body if row]
     if len(body) != n_actors:
-        raise InputError(source, f"line 1 announces {n_actors} actors; found {len(body)} rows")
+        raise InputError(
+            source, f"the first line announces {n_actors} actors; found {len(body)} rows"
+        )
     for line, row in body:
         if len(row) != expected:
             raise InputError(source, f"expected {expected} columns, found {len(row)}", line=line)

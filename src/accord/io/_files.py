@@ -254,6 +254,11 @@ def _quote_ambiguous(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
     style = "'" if text.lower() in {"yes", "no", "on", "off", "y", "n"} else None
     if "\n" in text:
         style = "|"
+    if not text.replace("\n", "").isprintable() or "\r" in text:
+        # NEL, the line and paragraph separators and control characters would be read back
+        # as line breaks or refused: only double quotes (with escapes) keep them exactly.
+        style = '"'
+
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
@@ -321,8 +326,29 @@ def format_for(path: str | os.PathLike[str], scenario: Scenario | None = None) -
 def save_scenario(
     scenario: Scenario, path: str | os.PathLike[str], fmt: Format | None = None
 ) -> None:
-    """Write the scenario atomically; the format comes from ``fmt`` or the file's suffix."""
-    text = dump_scenario(scenario, fmt or format_for(path, scenario))
+    """Write the scenario atomically; the format comes from ``fmt`` or the file's suffix.
+
+    InputError (naming ``path``) when the format cannot hold the scenario, and when what would
+    be written would not read back as the same scenario: accord never writes a file it then
+    refuses or reads differently.
+    """
+    chosen = fmt or format_for(path, scenario)
+    try:
+        text = dump_scenario(scenario, chosen)
+    except InputError as exc:
+        raise InputError(str(path), exc.problem) from None
+    try:
+        again = parse_scenario(text, str(Path(path).with_suffix(get_format(chosen).suffixes[0])))
+    except InputError as exc:
+        raise InputError(
+            str(path),
+            f"cannot write this scenario as {chosen}: it would not read back ({exc.problem})",
+        ) from None
+    if chosen in ("yaml", "json") and again != scenario:
+        raise InputError(
+            str(path),
+            f"cannot write this scenario as {chosen} without changing it; nothing written",
+        )
     with atomic_write(path) as handle:
         handle.write(text)
 

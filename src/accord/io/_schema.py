@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from accord.errors import InputError, PathPart, format_path
 from accord.io._decision import DecisionFile, QuotaFile, build_decisions, check_decisions
@@ -28,20 +28,49 @@ from accord.scenario import Actor, Evidence, Issue, Outcome, Scenario, Stake
 from accord.validation import find_problem, validate
 
 __all__ = [
+    "LARGEST",
     "SCHEMA_VERSION",
+    "SMALLEST",
     "ScenarioFile",
     "build_scenario",
     "check_scenario",
     "checked",
     "read_document",
+    "representable",
     "validate_document",
 ]
+
+#: Numbers in a scenario have a magnitude of at most LARGEST and, unless 0, at least SMALLEST:
+#: the models multiply capabilities, saliences and squared distances, and inputs outside this
+#: range overflow to infinity or underflow to 0 (and then NaN) in those products.
+LARGEST = 1e12
+SMALLEST = 1e-12
+
+
+def representable(value: float) -> str | None:
+    """Why ``value`` is too large or too small to compute with (None: it is fine)."""
+    size = abs(value)
+    if not math.isfinite(value):
+        return f"must be a finite number, got {value!r}"
+    if size > LARGEST:
+        return f"{value:g} is too large: accord computes with magnitudes up to {LARGEST:g}"
+    if 0 < size < SMALLEST:
+        return f"{value:g} is too small: write 0 or a magnitude of at least {SMALLEST:g}"
+    return None
+
+
+def _in_range(value: float) -> float:
+    problem = representable(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
 
 SCHEMA_VERSION = 1
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 
 Text = Annotated[str, Field(min_length=1)]
-Number = Annotated[float, Field(allow_inf_nan=False)]
+Number = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_in_range)]
 Date = Annotated[dt.date, Field(strict=False)]
 Range = Annotated[list[Number], Field(min_length=2, max_length=2)]
 

@@ -36,6 +36,8 @@ __all__ = [
 
 #: Input files larger than this are refused.
 MAX_BYTES = 10 * 1024 * 1024
+#: Integers with more digits than this are refused (a float holds at most 309).
+MAX_DIGITS = 400
 #: Documents larger than this with every alias expanded are refused.
 MAX_EXPANDED_NODES = 1_000_000
 
@@ -46,9 +48,14 @@ class Document:
 
     data: Any
     lines: dict[tuple[PathPart, ...], int]
+    #: JSON text whose lines are found only when one is asked for (error messages): composing
+    #: the text again costs more than parsing it.
+    json_text: str | None = None
 
     def line_of(self, path: tuple[PathPart, ...]) -> int | None:
         """The line of ``path`` or of its nearest ancestor that has one."""
+        if self.json_text is not None and not self.lines:
+            self.lines.update(_json_lines(self.json_text, self.data))
         while True:
             if path in self.lines:
                 return self.lines[path]
@@ -99,13 +106,13 @@ def decode_text(raw: bytes, name: str) -> str:
     return text
 
 
-#: libyaml's C parser when PyYAML was built with it (several times faster), else the pure-Python
-#: one; both construct through the same safe constructor and report the same marks.
-_SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser (PyYAML's C extension) when it is installed: about ten times faster than the
+# pure-Python one, with the same nodes, marks and safe constructors.
+_Base: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
 
-class _Loader(_SafeBase):  # type: ignore[misc]
-    """SafeLoader with YAML 1.2 booleans."""
+class _Loader(_Base):  # type: ignore[misc]
+    """SafeLoader (libyaml's parser when available) with YAML 1.2 booleans."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -119,9 +126,22 @@ _Loader.add_implicit_resolver(
 )
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    if sum(ch.isdigit() for ch in node.value) > MAX_DIGITS:
+        raise ValueError(f"more than {MAX_DIGITS} digits")
+    return int(yaml.SafeLoader.construct_yaml_int(loader, node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
 def parse_yaml(text: str, source: str) -> Document:
     """Parse YAML text into a :class:`Document`, or raise InputError."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, source) from None
+    node: yaml.Node | None = None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -130,6 +150,8 @@ def parse_yaml(text: str, source: str) -> Document:
         lines: dict[tuple[PathPart, ...], int] = {}
         _collect_lines(node, (), lines, source, set())
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, source) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -141,9 +163,61 @@ def parse_yaml(text: str, source: str) -> Document:
         raise InputError(source, f"invalid YAML: {exc}") from None
     except RecursionError:
         raise InputError(source, "invalid YAML: nested too deeply") from None
+    except _UNCONSTRUCTIBLE as exc:
+        # A scalar its tag cannot hold: "!!float eighty", a date that does not exist
+        # (2025-02-30), an integer past Python's int-string limit, "!!timestamp x" (PyYAML's
+        # constructor then fails with an AttributeError).
+        raise _value_error(exc, node, source) from None
     finally:
         loader.dispose()
     return Document(data=data, lines=lines)
+
+
+#: What PyYAML's safe constructors raise for a scalar their tag cannot hold.
+_UNCONSTRUCTIBLE = (ValueError, OverflowError, TypeError, AttributeError)
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, source: str) -> InputError:
+    """PyYAML refuses control characters (and unpaired surrogates) anywhere in the stream."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+    return InputError(
+        source,
+        f"invalid YAML: control character {what} at column {column} is not allowed "
+        "(remove it, or write it as an escape in a double-quoted string)",
+        line=line,
+    )
+
+
+def _value_error(exc: Exception, root: yaml.Node | None, source: str) -> InputError:
+    """The first scalar whose tag cannot construct it, with its line (searched only on error)."""
+    constructor = _Loader("")
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node)
+            except (*_UNCONSTRUCTIBLE, yaml.YAMLError) as failure:
+                tag = node.tag.rsplit(":", 1)[-1]
+                value = node.value if len(node.value) <= 40 else f"{node.value[:40]}..."
+                reason = str(failure).split(";")[0]
+                if isinstance(failure, AttributeError):
+                    reason = "not in its form, e.g. 2025-03-16"
+                return InputError(
+                    source,
+                    f"invalid YAML: {value!r} is not a valid {tag} ({reason})",
+                    line=node.start_mark.line + 1,
+                )
+        else:
+            stack.extend(reversed(_children(node)))
+    return InputError(source, f"invalid YAML: {str(exc).split(';')[0]}")
 
 
 def _tag_of(exc: yaml.MarkedYAMLError) -> str:
@@ -235,13 +309,29 @@ def parse_json(text: str, source: str) -> Document:
             out[key] = value
         return out
 
+    def whole_number(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_DIGITS:
+            line = text.count("\n", 0, max(text.find(digits), 0)) + 1
+            raise InputError(
+                source,
+                f"invalid JSON: a number with {len(digits):,} digits; "
+                f"accord reads numbers of at most {MAX_DIGITS} digits",
+                line=line,
+            )
+        return int(digits)
+
     try:
-        data = json.loads(text, parse_constant=refuse_constant, object_pairs_hook=no_duplicates)
+        data = json.loads(
+            text,
+            parse_constant=refuse_constant,
+            object_pairs_hook=no_duplicates,
+            parse_int=whole_number,
+        )
     except json.JSONDecodeError as exc:
         raise InputError(source, f"invalid JSON: {exc.msg}", line=exc.lineno) from None
     except RecursionError:
         raise InputError(source, "invalid JSON: nested too deeply") from None
-    return Document(data=data, lines=_json_lines(text, data))
+    return Document(data=data, lines={}, json_text=text)
 
 
 def _json_lines(text: str, data: Any) -> dict[tuple[PathPart, ...], int]:

@@ -45,8 +45,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from accord.errors import InputError
-from accord.io._schema import checked
-from accord.io._text import read_text
+from accord.io._schema import checked, representable
+from accord.io._text import MAX_BYTES, read_text
 from accord.rules import DecisionRule, Quota
 from accord.scenario import Actor, Issue, Outcome, Scenario, Stake
 
@@ -66,6 +66,8 @@ CITATION = (
     "European Union: the DEU III dataset, doi:10.34810/data53 (CC BY 4.0)"
 )
 MIN_ACTORS = 3
+#: A cell may be as long as a whole input file (the csv module's default is 131,072 characters).
+csv.field_size_limit(MAX_BYTES)
 Capability = Literal["equal", "gdp"]
 _ID_COLUMNS = ("prnr", "isnr", "out")
 
@@ -81,8 +83,9 @@ class Deu3:
 
 
 def is_deu3(text: str) -> bool:
-    """Whether the text starts with a DEU III header."""
-    header = text.split("\n", 1)[0].split("\t")
+    """Whether the text starts (after blank lines) with a DEU III header."""
+    first = next((line for line in text.lstrip("\r\n \t").splitlines()[:1]), "")
+    header = first.split("\t")
     names = {cell.strip().strip('"') for cell in header}
     return all(column in names for column in _ID_COLUMNS)
 
@@ -118,7 +121,9 @@ def procedure_rule(
     )
 
 
-def _value(cell: str) -> float | None:
+def _value(cell: str, source: str, line: int) -> float | None:
+    """A position, salience or outcome on 0-100; None when missing (empty, not a number, outside
+    0-100); InputError for a value too small to compute with."""
     cell = cell.strip()
     if not cell:
         return None
@@ -128,7 +133,29 @@ def _value(cell: str) -> float | None:
         return None
     if not math.isfinite(value) or value > 100 or value < 0:
         return None
+    problem = representable(value)
+    if problem:
+        raise InputError(source, problem, line=line)
     return value
+
+
+def _rows(text: str, source: str) -> list[tuple[int, list[str]]]:
+    """The tab-separated rows with the line each starts on (blank lines before the header
+    dropped); InputError for text the csv module refuses."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    out: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for row in reader:
+            if out or any(cell.strip() for cell in row):
+                out.append((line, row))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(
+            source, f"invalid tab-separated text: {exc}", line=reader.line_num
+        ) from None
+    return out
 
 
 def parse_deu3(
@@ -137,7 +164,8 @@ def parse_deu3(
     """Parse DEU III text; see :func:`load_deu3`."""
     if capability not in ("equal", "gdp"):
         raise ValueError(f"capability must be 'equal' or 'gdp'; got {capability!r}")
-    rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    numbered = _rows(text, source)
+    rows = [row for _, row in numbered]
     if len(rows) < 3 or not is_deu3(text):
         raise InputError(
             source,
@@ -151,30 +179,33 @@ def parse_deu3(
         for name in header
         if name.startswith("p") and f"s{name[1:]}" in column and name not in ("prnr", "prname")
     ]
-    gdp_row = rows[1]
+    gdp_line, gdp_row = numbered[1]
     gdp: dict[str, float] = {}
     for actor in actors:
         cell = gdp_row[column[f"p{actor}"]] if column[f"p{actor}"] < len(gdp_row) else ""
         value = _number(cell)
         if value is not None and value > 0:
+            problem = representable(value)
+            if problem:
+                raise InputError(source, f"GDP of {actor}: {problem}", line=gdp_line)
             gdp[actor] = value
     cases: list[Scenario] = []
     skipped: list[tuple[str, str]] = []
     procedures: list[tuple[str, str]] = []
-    for line, row in enumerate(rows[2:], start=3):
+    for line, row in numbered[2:]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header):
             raise InputError(source, f"expected {len(header)} columns, found {len(row)}", line=line)
         issue_id = row[column["isnr"]].strip() or f"line-{line}"
-        outcome = _value(row[column["out"]])
+        outcome = _value(row[column["out"]], source, line)
         if outcome is None:
             skipped.append((issue_id, "no valid outcome"))
             continue
         stakes = []
         for actor in actors:
-            position = _value(row[column[f"p{actor}"]])
-            salience = _value(row[column[f"s{actor}"]])
+            position = _value(row[column[f"p{actor}"]], source, line)
+            salience = _value(row[column[f"s{actor}"]], source, line)
             if position is not None and salience is not None:
                 stakes.append((actor, position, salience / 100))
         if len(stakes) < MIN_ACTORS:
@@ -186,8 +217,8 @@ def parse_deu3(
         if capability == "gdp":
             missing = [a for a, _, _ in stakes if a not in gdp]
             if missing:
-                raise InputError(source, f"no GDP for actor(s) {', '.join(missing)}", line=2)
-        reference = _value(row[column["rp"]]) if "rp" in column else None
+                raise InputError(source, f"no GDP for actor(s) {', '.join(missing)}", line=gdp_line)
+        reference = _value(row[column["rp"]], source, line) if "rp" in column else None
         title = row[column["prname"]].strip() if "prname" in column else issue_id
         proc = row[column["proc"]].strip() if "proc" in column else ""
         vote = row[column["counvte"]].strip() if "counvte" in column else ""

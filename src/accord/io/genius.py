@@ -65,7 +65,6 @@ Sources
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -75,7 +74,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.errors import InputError
-from accord.io._schema import read_document
+from accord.io._schema import read_document, representable
 from accord.io._text import Document, read_text
 from accord.scenario import Scenario
 
@@ -86,14 +85,21 @@ MAX_INTEGER_VALUES = 100_000
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT = re.compile(r"<\s*([A-Za-z_][\w.-]*)")
 _NON_LINEAR = ("utility_function", "utility", "ufun", "hyperRectangle", "constraint", "rconstraint")
-_WEIGHT_SLACK = 1e-6
+#: GENIUS loads a profile whose weights sum to a value within [0.98, 1.02]; accord reads those
+#: too, dividing by the sum (and says so in the scenario's description).
+WEIGHT_TOLERANCE = (0.98, 1.02)
+_XML_DECLARATION = re.compile(r"<\?xml\b.*?\?>", re.DOTALL)
+_PROLOGUE = re.compile(r"(?:\s|<!--.*?-->)*", re.DOTALL)
 
 
 def _root_tag(text: str) -> str | None:
     """The name of the root element, skipping the XML declaration, comments and whitespace."""
-    rest = re.sub(r"<\?.*?\?>|<!--.*?-->", "", text[:65536], flags=re.DOTALL).lstrip(
-        "\ufeff \t\r\n"
-    )
+    rest = re.sub(
+        r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>",
+        "",
+        text[:65536],
+        flags=re.DOTALL | re.IGNORECASE,
+    ).lstrip("\ufeff \t\r\n")
     match = _ROOT.match(rest)
     return match.group(1) if match else None
 
@@ -140,6 +146,15 @@ def _parse_xml(text: str, source: str) -> _Xml:
             "allowed in GENIUS files)",
             line=line,
         )
+    declaration = _XML_DECLARATION.search(text)
+    if declaration and declaration.start() > 0:
+        body = text.lstrip("\ufeff")
+        prologue = _PROLOGUE.match(body)
+        if prologue and declaration.start() == len(text) - len(body) + prologue.end():
+            # Comments before the declaration: GENIUS reads such files, expat does not. The
+            # declaration says nothing the decoded text needs; blank it, keeping the lines.
+            blank = re.sub(r"[^\n]", " ", declaration.group(0))
+            text = text[: declaration.start()] + blank + text[declaration.end() :]
     parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start",))
     lines: dict[int, int] = {}
     root: ET.Element | None = None
@@ -174,8 +189,9 @@ def _number(xml: _Xml, element: ET.Element, name: str, default: float | None = N
         value = float(raw)
     except ValueError:
         raise xml.fail(element, f"attribute {name}={raw!r} is not a number") from None
-    if not math.isfinite(value):
-        raise xml.fail(element, f"attribute {name}={raw!r} must be finite")
+    problem = representable(value)
+    if problem:
+        raise xml.fail(element, f"attribute {name}: {problem}")
     return value
 
 
@@ -221,7 +237,10 @@ def _bounds(xml: _Xml, element: ET.Element) -> tuple[float, float]:
         a, b = float(low), float(high)
     except ValueError:
         raise xml.fail(element, f"bounds {low!r}, {high!r} are not numbers") from None
-    if not (math.isfinite(a) and math.isfinite(b)) or not a < b:
+    problem = representable(a) or representable(b)
+    if problem:
+        raise xml.fail(element, f"bounds: {problem}")
+    if not a < b:
         raise xml.fail(element, f"lowerbound {low} must be below upperbound {high}")
     return a, b
 
@@ -357,6 +376,8 @@ def _read_profile(xml: _Xml, name: str, issues: list[_Issue]) -> _Profile:
                 raise xml.fail(element, f"no issue with index {index} in the domain")
             if not 0 <= weight <= 1:
                 raise xml.fail(element, f"weight {weight:g} lies outside [0, 1]")
+            if index in weights:
+                raise xml.fail(element, f"a second <weight> for issue index {index}")
             weights[index] = weight
         elif element.tag == "issue":
             index = _index(xml, element)
@@ -368,6 +389,8 @@ def _read_profile(xml: _Xml, name: str, issues: list[_Issue]) -> _Profile:
                 raise xml.fail(
                     element, f"issue {index} is {issue.name!r} in the domain, not {named!r}"
                 )
+            if index in evaluations:
+                raise xml.fail(element, f"issue {issue.name!r} appears twice in the profile")
             evaluations[index] = _evaluations(xml, element, issue)
     for issue in issues:
         if issue.index not in weights:
@@ -387,17 +410,20 @@ def _evaluations(xml: _Xml, element: ET.Element, issue: _Issue) -> list[tuple[fl
     """The issue's evaluations as (value, e) points on [0, 1] (discrete: option numbers)."""
     if issue.kind == "discrete":
         raw: dict[str, float] = {}
+        known = set(issue.values)  # a set: the test below runs once per item
         for item in element:
             if item.tag != "item":
                 continue
             value = item.attrib.get("value")
             if value is None:
                 raise xml.fail(item, "an <item> needs a value")
-            if value not in issue.values:
+            if value not in known:
                 raise xml.fail(item, f"{value!r} is not a value of issue {issue.name!r}")
             evaluation = _number(xml, item, "evaluation")
             if evaluation < 0:
                 raise xml.fail(item, f"evaluation {evaluation:g} is negative")
+            if value in raw:
+                raise xml.fail(item, f"value {value!r} has a second <item> (which one counts?)")
             raw[value] = evaluation
         missing = [v for v in issue.values if v not in raw]
         if missing:
@@ -487,12 +513,15 @@ def parse_genius(
         total = sum(profile.weights.values())
         if total <= 0:
             raise InputError(source, "every issue weight is 0: the profile prefers nothing")
-        if total > 1 + _WEIGHT_SLACK:
+        if total > WEIGHT_TOLERANCE[1]:
             raise InputError(
                 source,
-                f"issue weights sum to {total:g} > 1: GENIUS then caps utilities at 1, which is "
-                "not linear-additive; make the weights sum to 1",
+                f"issue weights sum to {total:g} > {WEIGHT_TOLERANCE[1]:g}: GENIUS refuses such "
+                "profiles (it accepts sums within [0.98, 1.02]); make the weights sum to 1",
             )
+        # Within GENIUS's tolerance above 1, the weights are renormalised (GENIUS would cap
+        # utilities at 1 instead; the difference is at most the excess, and is noted).
+        scale = total if total > 1 else 1.0
         actor: dict[str, Any] = {"id": profile.name, "capability": 1}
         if profile.reservation is not None:
             reservation = (
@@ -507,7 +536,13 @@ def parse_genius(
             actor["reservation_utility"] = _number_out(reservation)
         if profile.discount is not None:
             actor["discount_factor"] = _number_out(profile.discount)
-        if abs(total - 1) > 1e-12:
+        if total > 1 + 1e-12:
+            notes.append(
+                f"{profile.name}'s weights sum to {total:.6g}, within GENIUS's tolerance "
+                f"[0.98, 1.02]: they were renormalised to sum to 1 (utilities and the reservation "
+                f"value divided by {total:.6g}); GENIUS caps utilities at 1 instead."
+            )
+        elif abs(total - 1) > 1e-12:
             notes.append(
                 f"{profile.name}'s weights sum to {total:g}: its utilities are GENIUS's divided "
                 f"by {total:g} (its reservation value too), which changes no comparison."
@@ -521,7 +556,7 @@ def parse_genius(
                     "actor": profile.name,
                     "issue": issue.name,
                     "position": _number_out(best),
-                    "salience": _number_out(profile.weights[issue.index]),
+                    "salience": _number_out(profile.weights[issue.index] / scale),
                     "evaluations": {_number_out(v): _number_out(e) for v, e in points},
                 }
             )

@@ -167,6 +167,8 @@ def _segments(table: PackageTable) -> tuple[list[_Segment], int]:
     space, parties = table.space, table.parties
     value_text = [[json.dumps(float(v)) for v in values] for values in space.values]
     key_text = [json.dumps(issue, ensure_ascii=False) + ": " for issue in space.issues]
+    # Each issue's values right-aligned to its longest, measured once (linear in the values).
+    widths = [max((len(t) for t in texts), default=0) for texts in value_text]
     groups: list[list[int]] = []
     for k in range(len(space.issues)):
         if (
@@ -182,7 +184,7 @@ def _segments(table: PackageTable) -> tuple[list[_Segment], int]:
         texts = []
         for combo in itertools.product(*(range(len(space.values[k])) for k in group)):
             parts = [
-                ("" if k == 0 else ", ") + key_text[k] + _pad(value_text[k], i)
+                ("" if k == 0 else ", ") + key_text[k] + value_text[k][i].rjust(widths[k])
                 for k, i in zip(group, combo, strict=True)
             ]
             text = "".join(parts)
@@ -225,11 +227,6 @@ def _rounded_row(table: PackageTable, i: int) -> dict[str, Any]:
     row = table.row(i)
     row["utilities"] = {p: _round(v) for p, v in row["utilities"].items()}
     return row
-
-
-def _pad(texts: Sequence[str], i: int) -> str:
-    """``texts[i]`` right-aligned to the longest of ``texts``."""
-    return texts[i].rjust(max(len(t) for t in texts))
 
 
 def _write_rows(

@@ -59,7 +59,8 @@ class BatchTooLarge(ValueError):
         self.needed = needed
         self.limit = limit
         super().__init__(
-            f"{runs:,} runs would need about {needed / 1024**2:,.0f} MB, more than the limit of "
+            f"{runs:,} runs would need about {min(needed, 2**80) / 1024**2:,.0f} MB, more than "
+            "the limit of "
             f"{limit / 1024**2:,.0f} MB; use fewer runs"
         )
 

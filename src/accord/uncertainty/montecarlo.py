@@ -366,6 +366,12 @@ def chunk_size_for(scenario: Scenario, models: Mapping[str, Model]) -> int:
     than they save, 1.6 s instead of 0.8 s for 4,000 samples of the case study)."""
     widest = max(len(scenario.stakes_on(i.id)) for i in scenario.issues)
     per_sample = widest * widest if "bdm" in models else widest
+    if "bdm" in models:
+        # The model keeps its history: a run of more than the default 10 rounds needs
+        # proportionally smaller chunks.
+        model = models["bdm"]
+        rounds = getattr(model, "rounds", None) or getattr(model, "max_rounds", 10)
+        per_sample *= max(1, int(rounds or 10) // 10)
     size = 2**17 // max(per_sample, 1)
     if any(model.joint for model in models.values()):
         size = min(size, 2**22 // max(64 * len(scenario.actors) ** 2, 1))
