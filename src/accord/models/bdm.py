@@ -225,8 +225,14 @@ class Options:
             for name in Rules.__dataclass_fields__
         }
         for name in ("q", "t"):
-            if not 0.0 <= float(chosen[name]) <= 1.0:
-                raise ValueError(f"{name} must lie in [0, 1]; got {chosen[name]!r}")
+            try:
+                inside = 0.0 <= float(chosen[name]) <= 1.0
+            except OverflowError:  # an integer too large for a float
+                inside = False
+            if not inside:
+                shown = repr(chosen[name])
+                shown = shown if len(shown) <= 40 else f"a number of {len(shown)} digits"
+                raise ValueError(f"{name} must lie in [0, 1]; got {shown}")
         return Rules(**chosen)
 
     def resolved(self) -> dict[str, Any]:
