@@ -3,7 +3,7 @@
 Inputs are the shipped examples and test data, mutated as text (hostile fragments inserted,
 values replaced, spans deleted or repeated, lines repeated or swapped) and as data (a YAML or
 JSON document with values replaced by hostile ones, deleted, duplicated or retyped, then written
-back). Readers: YAML, JSON, the replications CSV, KTAB's CSV, GENIUS XML (domain and profiles),
+back). Readers: YAML, JSON, the replications CSV, KTAB's CSV and XML, GENIUS XML (domain and profiles),
 DEU III TSV and OUTCOMES files. Commands: ``forecast --json``, ``convert`` (whatever it writes
 must load again), ``deals --json``, ``backtest --json`` and ``grade``. The property is in
 :mod:`fuzzing`.
@@ -62,6 +62,7 @@ GENIUS = {
     name: {p.name: p.read_text(encoding="utf-8") for p in (TEST_DATA / "genius" / name).iterdir()}
     for name in ("price", "trade")
 }
+KTAB_XML_BASES = [(TEST_DATA / "ktab" / "smpExample.xml").read_text(encoding="utf-8")]
 OUTCOMES_BASES = [(EXAMPLES_DIR / "outcomes" / "ukraine-ceasefire-2025-03-18.yaml").read_text()]
 #: Fast models: the fuzz is about the readers, not the models' run time.
 MODELS = ["-m", "mean", "-m", "bdm"]
@@ -153,6 +154,18 @@ def test_genius(domain: str, which: int, data: st.DataObject, as_profile: bool) 
             args += ["--profile", profile]
         result, seconds = run(args, reader="genius")
         check(result, seconds, [folder], reader="genius")
+
+
+@common
+@given(
+    text=mutated_text(KTAB_XML_BASES),
+    target=st.sampled_from([".yaml", ".xml", ".json"]),
+)
+def test_ktab_xml_scenarios(text: str, target: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.xml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        _forecast_and_convert(path, "ktab-xml", target)
 
 
 @common
