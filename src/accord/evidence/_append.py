@@ -33,8 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.evidence._records import evidence_to_dict, unique_id
-from accord.io import InputError, atomic_write, parse_scenario, read_text
-from accord.io._text import MAX_BYTES
+from accord.io import MAX_BYTES, InputError, atomic_write, parse_scenario, read_text
 from accord.scenario import Evidence
 
 __all__ = ["AppendResult", "append_evidence"]

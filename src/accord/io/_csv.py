@@ -77,7 +77,7 @@ def _first_row(text: str) -> list[str]:
     for raw in text.replace("\r", "\n").split("\n"):
         if raw.strip(" \t,"):
             try:
-                return _strip_trailing(next(csv.reader([raw]), []))
+                return _strip_trailing([c.strip() for c in next(csv.reader([raw]), [])])
             except csv.Error:
                 return []
     return []
