@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -92,18 +93,6 @@ def _read_ktab_xml(text: str, source: str) -> Scenario:
     return checked(read_ktab_xml(text, source), source)
 
 
-def _ktab_xml(name: str) -> Callable[..., Any]:
-    """A function of :mod:`accord.io.ktab_xml`, imported when first called."""
-
-    def call(*args: Any) -> Any:
-        from accord.io import ktab_xml as module
-
-        return getattr(module, name)(*args)
-
-    call.__name__ = name
-    return call
-
-
 def _read_genius(text: str, source: str) -> Scenario:
     from accord.io._text import read_text
     from accord.io.genius import find_profiles, is_genius, parse_genius
@@ -129,16 +118,24 @@ def _sniff_genius(text: str) -> bool:
     )
 
 
-def _csv(name: str) -> Callable[..., Any]:
-    """A function of :mod:`accord.io._csv`, imported when first called."""
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    """The function ``name`` of the reader module ``module``, imported when first called."""
 
     def call(*args: Any) -> Any:
-        from accord.io import _csv as module
-
-        return getattr(module, name)(*args)
+        return getattr(import_module(module), name)(*args)
 
     call.__name__ = name
     return call
+
+
+def _csv(name: str) -> Callable[..., Any]:
+    """A function of :mod:`accord.io._csv`, imported when first called."""
+    return _lazy("accord.io._csv", name)
+
+
+def _ktab_xml(name: str) -> Callable[..., Any]:
+    """A function of :mod:`accord.io.ktab_xml`, imported when first called."""
+    return _lazy("accord.io.ktab_xml", name)
 
 
 def _sniff_deu3(text: str) -> bool:
