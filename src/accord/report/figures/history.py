@@ -21,7 +21,7 @@ Source: Playfair, W. (1786), *The Commercial and Political Atlas*, London: Corry
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from accord.report.figures._layout import WIDTH, heading, model_colour, num, scale_words
@@ -83,6 +83,33 @@ def _segments(points: Sequence[tuple[float, float | None]]) -> list[Path]:
         else:
             runs[-1].append((x, y))
     return [tuple(run) for run in runs if run]
+
+
+def _line(
+    times: Sequence[float],
+    values: Sequence[float | None],
+    to_x: Callable[[float], float],
+    to_y: Callable[[float], float],
+    colour: str,
+    tip: str,
+    *,
+    width: float = 1.5,
+    dash: str | None = None,
+) -> list[Any]:
+    """One series over time: a line through each run of present values, a marker for a run
+    of one."""
+    shapes: list[Any] = []
+    for run in _segments(list(zip(times, values, strict=True))):
+        path = tuple((to_x(t), to_y(v)) for t, v in run)
+        if len(path) == 1:
+            shapes.append(marker(0, *path[0], 6, colour, tip=tip))
+        else:
+            shapes.append(
+                Polygon(
+                    path, fill=None, stroke=colour, width=width, closed=False, dash=dash, tip=tip
+                )
+            )
+    return shapes
 
 
 def _time_axis(
@@ -160,14 +187,7 @@ def history_figure(scenario: Scenario, issue_id: str, history: dict[str, Any]) -
         values = [s["positions"].get(issue_id, {}).get(actor) for s in snaps]
         colour = _ACTOR_GREYS[a % len(_ACTOR_GREYS)]
         tip = _series_words(label, values, labels)
-        for run in _segments(list(zip(times, values, strict=True))):
-            path = tuple((to_x(t), to_y(v)) for t, v in run)
-            if len(path) == 1:
-                shapes.append(marker(0, *path[0], 6, colour, tip=tip))
-            else:
-                shapes.append(
-                    Polygon(path, fill=None, stroke=colour, width=1.5, closed=False, tip=tip)
-                )
+        shapes.extend(_line(times, values, to_x, to_y, colour, tip))
         last = next((v for v in reversed(values) if v is not None), None)
         if last is not None:
             ends.append((to_y(last), label, colour))
@@ -237,22 +257,7 @@ def gaps_history_figure(history: dict[str, Any]) -> Figure | None:
     words = []
     for name, values, colour, dash, width in series:
         tip = _series_words(name, values, labels)
-        for run in _segments(list(zip(times, values, strict=True))):
-            path = tuple((to_x(t), to_y(v)) for t, v in run)
-            if len(path) == 1:
-                shapes.append(marker(0, *path[0], 6, colour, tip=tip))
-            else:
-                shapes.append(
-                    Polygon(
-                        path,
-                        fill=None,
-                        stroke=colour,
-                        width=width,
-                        closed=False,
-                        dash=dash,
-                        tip=tip,
-                    )
-                )
+        shapes.extend(_line(times, values, to_x, to_y, colour, tip, width=width, dash=dash))
         last = next((v for v in reversed(values) if v is not None), None)
         if last is not None:
             ends.append((to_y(last), name, colour))
