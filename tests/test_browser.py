@@ -115,18 +115,21 @@ def test_the_report_opens_offline_with_every_section_and_figure(browser, tmp_pat
     assert sections == [
         "Summary",
         "Where the actors stand",
-        "How the expected-utility rounds move",
+        "How the rounds move",
         "How sure: distributions and what drives them",
         "Package deals",
         "Simulated talks and truce",
         "Over time",
         "Evidence",
     ]
-    # 1 forecasts + 11 positions + 11 rounds + 11 distributions + 11 tornados per model
-    # + 1 frontier + 2 simulation figures + 11 issues over time + the gaps over time
-    tornado_count = 11 * len(MODELS)
-    assert page.locator("figure svg").count() == 1 + 11 + 11 + 11 + tornado_count + 1 + 2 + 11 + 1
-    expect(page.locator("figure svg:visible")).to_have_count(1 + 11 + 11 + 11 + 11 + 1 + 2 + 12)
+    # 1 forecasts + 11 positions + 11 rounds per dynamic model (bdm, smp) + 11 distributions
+    # + 11 tornados per model + 1 frontier + 2 simulation figures + 11 issues over time + the
+    # gaps over time
+    rounds, tornado_count = 11 * 2, 11 * len(MODELS)
+    assert page.locator("figure svg").count() == (
+        1 + 11 + rounds + 11 + tornado_count + 1 + 2 + 11 + 1
+    )
+    expect(page.locator("figure svg:visible")).to_have_count(1 + 11 + rounds + 11 + 11 + 1 + 2 + 12)
     for svg in page.locator("figure svg").all()[:5]:
         assert svg.bounding_box()["height"] > 50  # drawn, not empty
     assert attempted == []  # no request left the file

@@ -343,7 +343,7 @@ def plot(
             drawn = [figures.trajectory_figure(scenario, issue_id, f) for f in forecasts]
             found = [f for f in drawn if f is not None]
             if not found:
-                fail("'trajectory' draws the rounds of a dynamic model: add --model bdm")
+                fail("'trajectory' draws the rounds of a dynamic model: add --model bdm or smp")
             figure = found[0]
         elif kind == "distribution":
             mc = _monte_carlo(

@@ -305,7 +305,8 @@ def positions_section(data: ReportData) -> Section:
 
 
 def trajectory_section(data: ReportData) -> Section | None:
-    """The expected-utility model's rounds, issue by issue."""
+    """The dynamic models' rounds, issue by issue: the expected-utility model's rounds and the
+    states of KTAB's spatial model."""
     s = data.scenario
     parts = []
     for f in data.forecasts:
@@ -316,13 +317,18 @@ def trajectory_section(data: ReportData) -> Section | None:
                     figure_html(
                         figure,
                         f"{_slug(s)}-{_e(f.model)}-rounds-{_e(issue.id)}",
-                        f"{_e(issue.label)}: each actor's position after each round of the "
-                        f"{_e(f.model)} model; dashed: the weighted median.",
+                        f"{_e(issue.label)}: each actor's position after each "
+                        + (
+                            f"state of the {_e(f.model)} model (KTAB's spatial model, all issues "
+                            "bargained together); dashed: the capability-weighted mean position."
+                            if f[issue.id].spatial
+                            else f"round of the {_e(f.model)} model; dashed: the weighted median."
+                        ),
                     )
                 )
     if not parts:
         return None
-    return Section("rounds", "How the expected-utility rounds move", "".join(parts))
+    return Section("rounds", "How the rounds move", "".join(parts))
 
 
 def tornado_model(forecasts: Sequence[Forecast]) -> Forecast:

@@ -218,14 +218,24 @@ def forecasts_figure(scenario: Scenario, forecasts: Sequence[Forecast]) -> Figur
 
 
 def trajectory_figure(scenario: Scenario, issue_id: str, forecast: Forecast) -> Figure | None:
-    """The rounds of a dynamic model on one issue: each actor's position and the median."""
+    """The rounds of a dynamic model on one issue: each actor's position and the centre the
+    model forecasts - the weighted median after each round of the expected-utility model, the
+    capability-weighted mean position in each state of KTAB's spatial model (``smp``)."""
     item = forecast[issue_id]
-    if not item.rounds:
-        return None
     issue = scenario.issue(issue_id)
-    start = [s.position for s in scenario.stakes_on(issue_id)]
-    series = [start, *[list(r.positions) for r in item.rounds]]
-    medians = [_median_start(scenario, issue_id), *[r.median for r in item.rounds]]
+    if item.rounds:
+        start = [s.position for s in scenario.stakes_on(issue_id)]
+        series = [start, *[list(r.positions) for r in item.rounds]]
+        medians = [_median_start(scenario, issue_id), *[r.median for r in item.rounds]]
+        centre, step = "median", "round"
+    elif item.spatial:
+        series = [list(r.positions) for r in item.spatial]
+        weights = [scenario.actor(a).capability for a in item.actors]
+        total = sum(weights)
+        medians = [sum(w * x for w, x in zip(weights, xs, strict=True)) / total for xs in series]
+        centre, step = "capability-weighted mean", "state"
+    else:
+        return None
     rounds = len(series) - 1
     top, bottom, left, right = 36, 276, 70, WIDTH - 150
     to_x = scale(0, max(rounds, 1), left, right)
@@ -241,9 +251,7 @@ def trajectory_figure(scenario: Scenario, issue_id: str, forecast: Forecast) -> 
             shapes.append(
                 Text(to_x(t), bottom + 16, str(int(t)), size=10, anchor="middle", fill=MUTED)
             )
-    shapes.append(
-        Text((left + right) / 2, bottom + 32, "round", size=10, anchor="middle", fill=MUTED)
-    )
+    shapes.append(Text((left + right) / 2, bottom + 32, step, size=10, anchor="middle", fill=MUTED))
     shapes.append(Line(left, bottom, right, bottom, stroke=MUTED))
     ends: list[tuple[float, str, str]] = []
     words = []
@@ -272,10 +280,10 @@ def trajectory_figure(scenario: Scenario, issue_id: str, forecast: Forecast) -> 
             width=3,
             closed=False,
             dash="6 3",
-            tip=f"median: {num(medians[0])} to {num(medians[-1])}",
+            tip=f"{centre}: {num(medians[0])} to {num(medians[-1])}",
         )
     )
-    ends.append((median_path[-1][1], "median", INK))
+    ends.append((median_path[-1][1], "mean" if item.spatial else "median", INK))
     # End labels, pushed apart so that they do not overlap.
     placed: list[float] = []
     for y, label, colour in sorted(ends):
@@ -284,10 +292,12 @@ def trajectory_figure(scenario: Scenario, issue_id: str, forecast: Forecast) -> 
         shapes.append(Line(right + 2, y, right + 10, y, stroke=colour, width=2))
         shapes.append(Text(right + 14, y + 4, truncate(label, 130, 10), size=10))
     description = (
-        f"The {forecast.model} model's {rounds} round(s) on {issue.label} (scale "
+        f"The {forecast.model} model's {len(series) if item.spatial else rounds} {step}(s) on "
+        f"{issue.label} (scale "
         f"{scale_words(issue)}): "
         + "; ".join(words)
-        + f"; the weighted median moves from {num(medians[0])} to {num(medians[-1])}."
+        + f"; the {'' if item.spatial else 'weighted '}{centre} moves from {num(medians[0])} "
+        f"to {num(medians[-1])}."
     )
     return Figure(
         WIDTH, bottom + 44, f"{forecast.model} rounds on {issue.label}", description, tuple(shapes)
