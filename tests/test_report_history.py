@@ -54,8 +54,8 @@ def test_db_adds_the_history_section_with_a_figure_per_issue_and_the_gaps(page):
     history = _section(page, "history")
     assert "3 snapshots of <code>ukraine-ceasefire-2025-03</code>" in history
     assert "from 2025-02-18 to 2025-03-16" in history
-    # 24 figures without --db, then one per issue over time (all 11 appear) and the gaps
-    assert page.count("<svg") == 24 + 11 + 1
+    # 35 figures without --db, then one per issue over time (all 11 appear) and the gaps
+    assert page.count("<svg") == 35 + 11 + 1
     for svg in re.findall(r'<svg[^>]*aria-labelledby="ukraine[^"]*-history-[^"]*".*?</svg>', page):
         ET.fromstring(svg)  # well-formed
 

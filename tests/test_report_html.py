@@ -51,8 +51,8 @@ def test_every_section_is_there_without_samples(page):
 
 def test_every_figure_has_a_title_and_a_text_alternative(page):
     svgs = re.findall(r"<svg.*?</svg>", page, flags=re.S)
-    # forecasts + 11 position maps + 11 bdm trajectories + the frontier
-    assert len(svgs) == 1 + 11 + 11 + 1
+    # forecasts + 11 position maps + 11 bdm trajectories + 11 smp trajectories + the frontier
+    assert len(svgs) == 1 + 11 + 11 + 11 + 1
     for svg in svgs:
         root = ET.fromstring(svg)  # well-formed XML
         assert root.get("role") == "img"
@@ -166,7 +166,7 @@ def test_accord_report_writes_one_file(tmp_path):
     done = accord("report", str(CASE), "-o", str(out))
     assert done.returncode == 0, done.stderr
     text = out.read_text()
-    assert text.startswith("<!DOCTYPE html>") and text.count("<svg") == 24
+    assert text.startswith("<!DOCTYPE html>") and text.count("<svg") == 35
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
 
