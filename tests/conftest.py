@@ -99,6 +99,22 @@ EMISSIONS = {
 }
 
 
+def red_line_scenario() -> Scenario:
+    """A fixed at 0 with a red line at 30, B a stakeholder on a triangular (40, 70, 100): under
+    the mean, A accepts when B's position is at most 60, with probability (60-40)^2 /
+    ((100-40)(70-40)) = 2/9."""
+    return Scenario(
+        id="t",
+        title="t",
+        actors=(Actor(id="A", capability=1), Actor(id="B", capability=1, role="stakeholder")),
+        issues=(Issue(id="x"),),
+        stakes=(
+            Stake(actor="A", issue="x", position=0, salience=1, reservation=30),
+            Stake(actor="B", issue="x", position=70, salience=1, position_range=(40, 100)),
+        ),
+    )
+
+
 @pytest.fixture
 def emissions() -> Scenario:
     return make_scenario(

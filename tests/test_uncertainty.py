@@ -24,7 +24,7 @@ from accord.uncertainty import (
 )
 from accord.uncertainty.inputs import BLOCK, Layout, draw
 
-from conftest import TEST_DATA, make_scenario
+from conftest import TEST_DATA, make_scenario, red_line_scenario
 
 RANGES = TEST_DATA / "ranges.yaml"
 ALL = {name: cls() for name, cls in MODELS.items()}
@@ -150,16 +150,7 @@ def test_mean_with_one_triangular_position_matches_closed_form():
 def test_acceptance_probability_matches_closed_form():
     # y = (x_A + x_B) / 2 with x_A = 0 fixed; A accepts y <= 30, i.e. x_B <= 60, and
     # P(x_B <= 60) for a triangular(40, 70, 100) is (60-40)^2 / ((100-40)(70-40)) = 2/9.
-    s = Scenario(
-        id="t",
-        title="t",
-        actors=(Actor(id="A", capability=1), Actor(id="B", capability=1, role="stakeholder")),
-        issues=(Issue(id="x"),),
-        stakes=(
-            Stake(actor="A", issue="x", position=0, salience=1, reservation=30),
-            Stake(actor="B", issue="x", position=70, salience=1, position_range=(40, 100)),
-        ),
-    )
+    s = red_line_scenario()
     (mc,) = monte_carlo([s], {"mean": Compromise()}, samples=40_000, seed=8)
     p = dict(dict(mc["x"].acceptance)["A"])["mean"]
     assert abs(p - 2 / 9) < 4 * np.sqrt(2 / 9 * 7 / 9 / 40_000)

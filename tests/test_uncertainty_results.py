@@ -9,26 +9,16 @@ import pytest
 
 from accord.io import load_scenario
 from accord.models import Compromise, WeightedMedian
-from accord.scenario import Actor, Issue, Scenario, Stake
 from accord.uncertainty import AllAccept, ModelDistribution, ModelProbability, monte_carlo
 
-from conftest import TEST_DATA
+from conftest import TEST_DATA, red_line_scenario
 
 MODELS = {"mean": Compromise(), "median": WeightedMedian()}
 
 
 @pytest.fixture(scope="module")
 def acceptance_run():
-    s = Scenario(
-        id="t",
-        title="t",
-        actors=(Actor(id="A", capability=1), Actor(id="B", capability=1, role="stakeholder")),
-        issues=(Issue(id="x"),),
-        stakes=(
-            Stake(actor="A", issue="x", position=0, salience=1, reservation=30),
-            Stake(actor="B", issue="x", position=70, salience=1, position_range=(40, 100)),
-        ),
-    )
+    s = red_line_scenario()
     (mc,) = monte_carlo([s], MODELS, samples=20_000, seed=8)
     return mc
 
