@@ -298,6 +298,45 @@ class Trajectory:
         return np.asarray(np.take_along_axis(self.median, index, axis=-1)[..., 0])
 
 
+@dataclass(frozen=True, slots=True)
+class _Problems:
+    """The inputs of :func:`simulate` and :func:`final_median` as rows: ``x``, ``c`` and ``s``
+    of shape ``(b, n)``, ``width`` of shape ``(b,)``, and the batch shape to give back."""
+
+    x: FloatArray
+    c: FloatArray
+    s: FloatArray
+    width: FloatArray
+    batch: tuple[int, ...]
+    squeeze: bool
+
+    @property
+    def n(self) -> int:
+        return int(self.x.shape[-1])
+
+    @classmethod
+    def of(
+        cls,
+        positions: ArrayLike,
+        capabilities: ArrayLike,
+        saliences: ArrayLike,
+        width: ArrayLike,
+    ) -> _Problems:
+        x = np.asarray(positions, dtype=np.float64)
+        squeeze = x.ndim == 1
+        x = np.atleast_2d(x)
+        batch = x.shape[:-1]
+        n = x.shape[-1]
+
+        def rows(values: ArrayLike) -> FloatArray:
+            return np.broadcast_to(np.asarray(values, dtype=np.float64), (*batch, n)).reshape(-1, n)
+
+        scale_width = np.broadcast_to(np.asarray(width, dtype=np.float64), batch).reshape(-1)
+        return cls(
+            x.reshape(-1, n), rows(capabilities), rows(saliences), scale_width, batch, squeeze
+        )
+
+
 def simulate(
     positions: ArrayLike,
     capabilities: ArrayLike,
@@ -314,18 +353,9 @@ def simulate(
     ``width`` (broadcast against ``(...)``) is the width of each issue's scale, used by the
     stopping rule. ``rounds`` runs exactly that many rounds; otherwise the stopping rule applies.
     """
-    x0 = np.asarray(positions, dtype=np.float64)
-    if x0.ndim == 1:
-        x0 = x0[None, :]
-        squeeze = True
-    else:
-        squeeze = False
-    batch = x0.shape[:-1]
-    n = x0.shape[-1]
-    x0 = x0.reshape(-1, n)
-    c = np.broadcast_to(np.asarray(capabilities, dtype=np.float64), (*batch, n)).reshape(-1, n)
-    s = np.broadcast_to(np.asarray(saliences, dtype=np.float64), (*batch, n)).reshape(-1, n)
-    scale_width = np.broadcast_to(np.asarray(width, dtype=np.float64), batch).reshape(-1)
+    problems = _Problems.of(positions, capabilities, saliences, width)
+    x0, c, s, scale_width = problems.x, problems.c, problems.s, problems.width
+    batch, squeeze, n = problems.batch, problems.squeeze, problems.n
     total = rounds if rounds is not None else max_rounds
     run = _Run(x0, c, s, rules)
     b = x0.shape[0]
@@ -402,15 +432,9 @@ def final_median(
     what its slow samples cost. Every problem is computed row by row as in :func:`simulate`,
     so the values are identical to ``simulate(...).forecast`` (a test checks it bit for bit).
     """
-    x = np.array(positions, dtype=np.float64)
-    squeeze = x.ndim == 1
-    x = np.atleast_2d(x)
-    batch = x.shape[:-1]
-    n = x.shape[-1]
-    x = x.reshape(-1, n)
-    c = np.broadcast_to(np.asarray(capabilities, dtype=np.float64), (*batch, n)).reshape(-1, n)
-    s = np.broadcast_to(np.asarray(saliences, dtype=np.float64), (*batch, n)).reshape(-1, n)
-    scale_width = np.broadcast_to(np.asarray(width, dtype=np.float64), batch).reshape(-1)
+    problems = _Problems.of(positions, capabilities, saliences, width)
+    x, c, s, scale_width = problems.x.copy(), problems.c, problems.s, problems.width
+    batch, squeeze = problems.batch, problems.squeeze
     total = rounds if rounds is not None else max_rounds
     run = _Run(x, c, s, rules)
     median = run.median(x)
